@@ -1,0 +1,2 @@
+/** Injection token of the validated Env. */
+export const ENV = Symbol('ENV');

@@ -1,0 +1,3 @@
+export enum EmpathyGuardErrorCode {
+  MESSAGE_BLOCKED = 'MESSAGE_BLOCKED',
+}

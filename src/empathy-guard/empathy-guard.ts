@@ -1,0 +1,208 @@
+/*
+ * The empathy guard: deterministic phrase rules that flag defensive or blaming wording in customer-facing text, and
+ * the elements a message of each kind must contain (PRODUCT.md, "Empathetic resolution", checks 2 and 5).
+ *
+ * The wording lives in rules/<language>.json so that people who write to customers can review and extend it
+ * without reading code; this file only turns those lists into regular expressions and runs them. No model, no
+ * scoring: the same text always gives the same findings, and every finding points at the words that caused it.
+ */
+import en from './rules/en.json' with { type: 'json' };
+import lv from './rules/lv.json' with { type: 'json' };
+import ru from './rules/ru.json' with { type: 'json' };
+import uk from './rules/uk.json' with { type: 'json' };
+
+export const MESSAGE_KINDS = ['acknowledgement', 'update', 'delay', 'resolution', 'refusal'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+export const GUARD_LANGUAGES = ['en', 'uk', 'ru', 'lv'] as const;
+export type GuardLanguage = (typeof GUARD_LANGUAGES)[number];
+
+export const MESSAGE_ELEMENTS = ['empathy', 'next_step', 'date', 'reason', 'escalation_route'] as const;
+export type MessageElement = (typeof MESSAGE_ELEMENTS)[number];
+
+export type FindingSeverity = 'block' | 'warn';
+
+export interface Finding {
+  /** A rule id from the rules file, or `missing_<element>`. */
+  rule: string;
+  severity: FindingSeverity;
+  /** Character offsets (UTF-16, as JavaScript strings count) of the flagged words; 0 and 0 for a missing element. */
+  start: number;
+  end: number;
+  suggestion: string;
+}
+
+/** What each kind of message must say: PRODUCT.md's first response, refusal and delay notice. */
+export const REQUIRED_ELEMENTS: Readonly<Record<MessageKind, readonly MessageElement[]>> = {
+  acknowledgement: ['empathy', 'next_step', 'date'],
+  refusal: ['reason', 'next_step', 'escalation_route'],
+  delay: ['empathy', 'reason', 'date'],
+  update: ['next_step'],
+  resolution: ['next_step'],
+};
+
+/** One rule of a rules file; the "about" member of each file explains the format to its reviewers. */
+export interface PhraseRule {
+  rule: string;
+  severity: FindingSeverity;
+  description: string;
+  phrases: string[];
+  /** Regular expression sources, for shapes a phrase cannot say (ticket codes, capitals, dates). */
+  patterns?: string[];
+  /** Wording that contains a phrase of the rule but is fine, e.g. "you should have received" (our failure). */
+  exceptions?: string[];
+  /** Only for rules about letter case (shouting): then phrases and patterns are matched as written. */
+  caseSensitive?: boolean;
+  suggestion: string;
+}
+
+export interface ElementCues {
+  description: string;
+  phrases: string[];
+  patterns?: string[];
+  /** Shown when the element is missing. */
+  suggestion: string;
+}
+
+export interface LanguageRules {
+  language: string;
+  about?: string;
+  rules: PhraseRule[];
+  elements: Record<MessageElement, ElementCues>;
+}
+
+export const RULES: Readonly<Record<GuardLanguage, LanguageRules>> = {
+  en: en as LanguageRules,
+  uk: uk as LanguageRules,
+  ru: ru as LanguageRules,
+  lv: lv as LanguageRules,
+};
+
+/** "uk-UA", "UK" and "uk_UA" use the Ukrainian rules; a language without rules falls back to English. */
+function rulesFor(language: string, rules: Readonly<Record<string, LanguageRules>>): LanguageRules {
+  const primary = language.trim().toLowerCase().split(/[-_]/)[0];
+  return rules[primary] ?? rules.en ?? RULES.en;
+}
+
+// --- Matching ---------------------------------------------------------------------------------------------------
+
+/**
+ * Accents are ignored ("jusu vaina" is "jūsu vaina", Russian "е" stands for "ё"): people type without them. Each
+ * UTF-16 unit folds to exactly one unit, so offsets in the folded text are offsets in the original.
+ */
+const foldedUnits = new Map<string, string>();
+function fold(text: string): string {
+  let folded = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text[i];
+    let base = foldedUnits.get(unit);
+    if (base === undefined) {
+      const decomposed = unit.normalize('NFD');
+      base = decomposed.length > 1 && /^\p{M}+$/u.test(decomposed.slice(1)) ? decomposed[0] : unit;
+      foldedUnits.set(unit, base);
+    }
+    folded += base;
+  }
+  return folded;
+}
+
+/** A letter or digit on either side means the phrase is part of a longer word; `\b` only knows ASCII letters. */
+const wholeWord = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`;
+
+/**
+ * A phrase as a reviewer writes it: `*` is any word ending, a space is any run of spaces or line breaks or a comma
+ * (people differ on "дякуємо, що" and "дякуємо що"), and an apostrophe is any of ' ’ ʼ.
+ */
+function phraseSource(phrase: string): string {
+  return fold(phrase.trim())
+    .split(/(\s*,\s*|\s+|\*|')/)
+    .map((part) => {
+      if (part === '*') return '\\p{L}*';
+      if (part === "'") return "['’ʼ]";
+      if (/^\s*,?\s*$/.test(part) && part !== '') return '(?:\\s*,\\s*|\\s+)';
+      return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    })
+    .join('');
+}
+
+/**
+ * One expression per rule, so that its matches never overlap. Longer phrases come first: at the same position
+ * "as per our policy" wins over "our policy". Returns null for a rule with nothing to match.
+ */
+function compile(phrases: readonly string[], patterns: readonly string[] = [], caseSensitive = false): RegExp | null {
+  const words = [...new Set(phrases.map(phraseSource))].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const sources = [...(words.length > 0 ? [wholeWord(words.join('|'))] : []), ...patterns.map((p) => `(?:${fold(p)})`)];
+  return sources.length > 0 ? new RegExp(sources.join('|'), caseSensitive ? 'gu' : 'giu') : null;
+}
+
+interface CompiledRule {
+  rule: PhraseRule;
+  matcher: RegExp | null;
+  exceptions: RegExp | null;
+}
+
+interface CompiledLanguage {
+  rules: CompiledRule[];
+  elements: Record<MessageElement, RegExp | null>;
+}
+
+/** Compiled once per rules object; a WeakMap lets tests pass their own rules without leaking. */
+const compiled = new WeakMap<LanguageRules, CompiledLanguage>();
+function compiledFor(rules: LanguageRules): CompiledLanguage {
+  let result = compiled.get(rules);
+  if (!result) {
+    result = {
+      rules: rules.rules.map((rule) => ({
+        rule,
+        matcher: compile(rule.phrases, rule.patterns, rule.caseSensitive),
+        exceptions: rule.exceptions?.length ? compile(rule.exceptions, [], rule.caseSensitive) : null,
+      })),
+      elements: Object.fromEntries(
+        MESSAGE_ELEMENTS.map((element) => [element, rules.elements[element] ? compile(rules.elements[element].phrases, rules.elements[element].patterns) : null]),
+      ) as Record<MessageElement, RegExp | null>,
+    };
+    compiled.set(rules, result);
+  }
+  return result;
+}
+
+function spans(matcher: RegExp, text: string): Array<[number, number]> {
+  // matchAll works on a copy of the expression, so the shared `g` expressions keep no state between calls.
+  return [...text.matchAll(matcher)].filter((m) => m[0].length > 0).map((m) => [m.index, m.index + m[0].length]);
+}
+
+/**
+ * Flags defensive or blaming wording and the elements `kind` needs but `text` lacks, sorted by position.
+ * `rules` maps a language code to its rules; it defaults to the reviewed files in ./rules.
+ */
+export function checkMessage(
+  text: string,
+  language: string,
+  kind: MessageKind,
+  rules: Readonly<Record<string, LanguageRules>> = RULES,
+): Finding[] {
+  const languageRules = rulesFor(language, rules);
+  const { rules: phraseRules, elements } = compiledFor(languageRules);
+  const folded = fold(text);
+  const findings: Finding[] = [];
+
+  for (const { rule, matcher, exceptions } of phraseRules) {
+    if (!matcher) continue;
+    const allowed = exceptions ? spans(exceptions, folded) : [];
+    for (const [start, end] of spans(matcher, folded)) {
+      if (allowed.some(([from, to]) => from <= start && end <= to)) continue;
+      findings.push({ rule: rule.rule, severity: rule.severity, start, end, suggestion: rule.suggestion });
+    }
+  }
+
+  for (const element of REQUIRED_ELEMENTS[kind] ?? []) {
+    const cues = elements[element];
+    // search() ignores and keeps the shared expression's lastIndex.
+    if (cues && folded.search(cues) !== -1) continue;
+    const suggestion = languageRules.elements[element]?.suggestion ?? `Add the ${element.replace('_', ' ')}.`;
+    findings.push({ rule: `missing_${element}`, severity: 'block', start: 0, end: 0, suggestion });
+  }
+
+  // Position first; rule id breaks ties so equal input always gives equal output.
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { KeysetPosition } from '../common/pagination.js';
+import type { StaffNotificationDto } from './dto/staff-notification-page.dto.js';
+import type { StaffTaskDto } from './dto/staff-task-page.dto.js';
+
+export interface StaffTaskFilter {
+  departmentId?: string;
+  open?: boolean;
+  after?: KeysetPosition;
+  limit: number;
+}
+
+export interface StaffNotificationFilter {
+  departmentId?: string;
+  after?: KeysetPosition;
+  limit: number;
+}
+
+/** Collects positional parameters while a WHERE clause is built, so values never enter the SQL text. */
+class Conditions {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(clause: (p: (value: unknown) => string) => string): void {
+    this.clauses.push(clause((value) => `$${this.params.push(value)}`));
+  }
+
+  where(): string {
+    return this.clauses.length > 0 ? `WHERE ${this.clauses.join(' AND ')}` : '';
+  }
+}
+
+/** What the sweep (and the workflow) raised for departments, as their people read it: newest first, keyset-paginated. */
+@Injectable()
+export class StaffWorkRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async pageOfTasks(filter: StaffTaskFilter): Promise<StaffTaskDto[]> {
+    const where = new Conditions();
+    if (filter.departmentId) where.add((p) => `t.department_id = ${p(filter.departmentId)}`);
+    if (filter.open !== undefined) where.add(() => `t.done_at IS ${filter.open ? '' : 'NOT '}NULL`);
+    if (filter.after) where.add((p) => `(t.created_at, t.id) < (${p(new Date(filter.after!.at))}, ${p(filter.after!.id)})`);
+    return this.dataSource.query(
+      `SELECT t.id, t.complaint_id AS "complaintId", c.reference, t.kind, t.department_id AS "departmentId",
+              t.created_at AS "createdAt", t.done_at AS "doneAt"
+         FROM staff_tasks t
+         JOIN complaints c ON c.id = t.complaint_id
+         ${where.where()}
+        ORDER BY t.created_at DESC, t.id DESC
+        LIMIT $${where.params.length + 1}`,
+      [...where.params, filter.limit],
+    );
+  }
+
+  async pageOfNotifications(filter: StaffNotificationFilter): Promise<StaffNotificationDto[]> {
+    const where = new Conditions();
+    if (filter.departmentId) where.add((p) => `n.department_id = ${p(filter.departmentId)}`);
+    if (filter.after) where.add((p) => `(n.created_at, n.id) < (${p(new Date(filter.after!.at))}, ${p(filter.after!.id)})`);
+    return this.dataSource.query(
+      `SELECT n.id, n.complaint_id AS "complaintId", c.reference, n.kind, n.department_id AS "departmentId",
+              n.body, n.created_at AS "createdAt"
+         FROM staff_notifications n
+         JOIN complaints c ON c.id = n.complaint_id
+         ${where.where()}
+        ORDER BY n.created_at DESC, n.id DESC
+        LIMIT $${where.params.length + 1}`,
+      [...where.params, filter.limit],
+    );
+  }
+}

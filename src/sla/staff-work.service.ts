@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
+import type { ListStaffNotificationsQuery } from './dto/list-staff-notifications.query.js';
+import type { ListStaffTasksQuery } from './dto/list-staff-tasks.query.js';
+import type { StaffNotificationDto } from './dto/staff-notification-page.dto.js';
+import type { StaffTaskDto } from './dto/staff-task-page.dto.js';
+import { StaffWorkRepository } from './staff-work.repository.js';
+
+/** The work the system raises for departments: keep-informed tasks, and notifications to their heads. */
+@Injectable()
+export class StaffWorkService {
+  constructor(private readonly work: StaffWorkRepository) {}
+
+  async listTasks(query: ListStaffTasksQuery): Promise<Page<StaffTaskDto>> {
+    const rows = await this.work.pageOfTasks({
+      departmentId: query.departmentId,
+      open: query.open,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit + 1,
+    });
+    return pageOf(rows, query.limit);
+  }
+
+  async listNotifications(query: ListStaffNotificationsQuery): Promise<Page<StaffNotificationDto>> {
+    const rows = await this.work.pageOfNotifications({
+      departmentId: query.departmentId,
+      after: query.cursor ? decodeCursor(query.cursor) : undefined,
+      limit: query.limit + 1,
+    });
+    return pageOf(rows, query.limit);
+  }
+}
+
+/** `rows` holds one row more than the page when there is a next page. */
+function pageOf<T extends { id: string; createdAt: Date }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}
