@@ -1,5 +1,6 @@
 import { CreateSchema1795426793848 } from './1795426793848-CreateSchema.js';
 import { AddResolutionWorkflow1795429116725 } from './1795429116725-AddResolutionWorkflow.js';
+import { AddPreventRecurrence1795433362758 } from './1795433362758-AddPreventRecurrence.js';
 
 /** Every migration, oldest first; listed by hand because ES modules cannot be globbed at run time. */
-export const MIGRATIONS = [CreateSchema1795426793848, AddResolutionWorkflow1795429116725];
+export const MIGRATIONS = [CreateSchema1795426793848, AddResolutionWorkflow1795429116725, AddPreventRecurrence1795433362758];

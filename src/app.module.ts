@@ -18,7 +18,9 @@ import { EmpathyGuardModule } from './empathy-guard/empathy-guard.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ResolutionModule } from './resolution/resolution.module.js';
+import { PreventionModule } from './prevention/prevention.module.js';
 import { PublicModule } from './public/public.module.js';
+import { RootCausesModule } from './root-causes/root-causes.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SlaModule } from './sla/sla.module.js';
 
@@ -68,6 +70,8 @@ export class AppModule {
         HandoffsModule,
         ResolutionModule,
         EmpathyGuardModule,
+        RootCausesModule,
+        PreventionModule,
         PublicModule,
         SlaModule,
         HealthModule,

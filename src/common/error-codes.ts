@@ -5,8 +5,10 @@ import { ComplaintErrorCode } from '../complaints/complaint-error-code.js';
 import { HandoffErrorCode } from '../handoffs/handoff-error-code.js';
 import { ResolutionErrorCode } from '../resolution/resolution-error-code.js';
 import { EmpathyGuardErrorCode } from '../empathy-guard/empathy-guard-error-code.js';
+import { PREVENTION_HTTP_STATUS, PreventionErrorCode } from '../prevention/prevention-error-code.js';
+import { ROOT_CAUSE_HTTP_STATUS, RootCauseErrorCode } from '../root-causes/root-cause-error-code.js';
 
-export { HandoffErrorCode, ResolutionErrorCode, AdminErrorCode, AuthErrorCode, ComplaintErrorCode, EmpathyGuardErrorCode };
+export { HandoffErrorCode, ResolutionErrorCode, AdminErrorCode, AuthErrorCode, ComplaintErrorCode, EmpathyGuardErrorCode, PreventionErrorCode, RootCauseErrorCode };
 
 /** Errors any endpoint can answer. */
 export enum CommonErrorCode {
@@ -21,9 +23,21 @@ export enum CommonErrorCode {
   INTERNAL = 'INTERNAL',
 }
 
-export type ErrorCode = CommonErrorCode | AuthErrorCode | AdminErrorCode | ComplaintErrorCode | EmpathyGuardErrorCode | HandoffErrorCode | ResolutionErrorCode;
+export type ErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | AdminErrorCode
+  | ComplaintErrorCode
+  | EmpathyGuardErrorCode
+  | HandoffErrorCode
+  | ResolutionErrorCode
+  | RootCauseErrorCode
+  | PreventionErrorCode;
 
-/** Every code has a status: a new code without one here does not compile. */
+/**
+ * Every code has a status: a new code without one here does not compile. Newer features keep their map beside
+ * their enum (typed the same way) and are spread in here.
+ */
 export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [CommonErrorCode.VALIDATION_FAILED]: HttpStatus.BAD_REQUEST,
   [CommonErrorCode.MALFORMED_BODY]: HttpStatus.BAD_REQUEST,
@@ -61,4 +75,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [ResolutionErrorCode.FEEDBACK_ALREADY_GIVEN]: HttpStatus.CONFLICT,
   [ResolutionErrorCode.NOTHING_TO_DISPUTE]: HttpStatus.CONFLICT,
   [EmpathyGuardErrorCode.MESSAGE_BLOCKED]: HttpStatus.UNPROCESSABLE_ENTITY,
+  ...ROOT_CAUSE_HTTP_STATUS,
+  ...PREVENTION_HTTP_STATUS,
 };

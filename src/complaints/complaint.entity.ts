@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { CategoryEntity } from '../admin/category.entity.js';
 import { DepartmentEntity } from '../admin/department.entity.js';
+import { PreventionActionEntity } from '../prevention/prevention-action.entity.js';
+import { RootCauseEntity } from '../root-causes/root-cause.entity.js';
 import type { Severity } from '../sla/sla-targets.js';
 import type { ComplaintStatus } from './complaint-workflow.js';
 
@@ -29,6 +31,12 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Index('ix_complaints_first_response_due', ['firstResponseDueAt'], { where: `"status" = 'received' AND "first_response_breached_at" IS NULL` })
 @Index('ix_complaints_at_risk_due', ['atRiskDueAt'], { where: `"at_risk_at" IS NULL AND "status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
 @Index('ix_complaints_keep_informed_due', ['keepInformedDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
+@Index('ix_complaints_root_cause_received', ['rootCauseCode', 'receivedAt'], { where: `"root_cause_code" IS NOT NULL` })
+@Index('ix_complaints_prevention_action', ['preventionActionId'], { where: `"prevention_action_id" IS NOT NULL` })
+// Trigram index over the complaint's words for "similar complaints"; an expression index the entity cannot declare,
+// created by the migration (1795433362758-AddPreventRecurrence).
+@Index('ix_complaints_text_trgm', { synchronize: false })
+@Check('ck_complaints_root_cause_link', `"root_cause_code" IS NULL OR (("prevention_action_id" IS NOT NULL) <> ("no_systemic_cause_justification" IS NOT NULL))`)
 @Index('ix_complaints_resolution_due', ['resolutionDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened') AND "resolution_breached_at" IS NULL` })
 export class ComplaintEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_complaints' })
@@ -147,6 +155,33 @@ export class ComplaintEntity {
 
   @Column('timestamptz', { name: 'resolved_at', nullable: true })
   resolvedAt: Date | null;
+
+  /** The process-oriented cause recorded before closing; with a prevention action or a justified "no systemic cause". */
+  @Column('text', { name: 'root_cause_code', nullable: true })
+  rootCauseCode: string | null;
+
+  @ManyToOne(() => RootCauseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'root_cause_code', foreignKeyConstraintName: 'fk_complaints_root_cause' })
+  rootCause?: RootCauseEntity;
+
+  @Column('text', { name: 'root_cause_description', nullable: true })
+  rootCauseDescription: string | null;
+
+  @Column('uuid', { name: 'prevention_action_id', nullable: true })
+  preventionActionId: string | null;
+
+  @ManyToOne(() => PreventionActionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'prevention_action_id', foreignKeyConstraintName: 'fk_complaints_prevention_action' })
+  preventionAction?: PreventionActionEntity;
+
+  @Column('text', { name: 'no_systemic_cause_justification', nullable: true })
+  noSystemicCauseJustification: string | null;
+
+  @Column('timestamptz', { name: 'root_cause_recorded_at', nullable: true })
+  rootCauseRecordedAt: Date | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt: Date | null;
 
   @Column('timestamptz', { name: 'expected_resolution_by', nullable: true })
   expectedResolutionBy: Date | null;

@@ -15,6 +15,9 @@ import { CustomerFeedbackEntity } from '../resolution/customer-feedback.entity.j
 import { ResolutionEntity } from '../resolution/resolution.entity.js';
 import { OrganisationSettingsEntity } from '../settings/organisation-settings.entity.js';
 import { StaffTaskEntity } from '../sla/staff-task.entity.js';
+import { EffectivenessCheckEntity } from '../prevention/effectiveness-check.entity.js';
+import { PreventionActionEntity } from '../prevention/prevention-action.entity.js';
+import { RootCauseEntity } from '../root-causes/root-cause.entity.js';
 
 /** Listed by hand: ES modules cannot be found by a glob at run time in both Jest and the build. */
 export const ENTITIES = [
@@ -35,4 +38,7 @@ export const ENTITIES = [
   StaffTaskEntity,
   StaffNotificationEntity,
   OrganisationSettingsEntity,
+  RootCauseEntity,
+  PreventionActionEntity,
+  EffectivenessCheckEntity,
 ];

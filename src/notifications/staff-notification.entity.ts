@@ -1,22 +1,45 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { DepartmentEntity } from '../admin/department.entity.js';
 import { ComplaintEntity } from '../complaints/complaint.entity.js';
+import { PreventionActionEntity } from '../prevention/prevention-action.entity.js';
 
-/** A message to a department's head (a complaint at risk, a dispute), written with the change that caused it. */
+export type StaffNotificationKind =
+  | 'at_risk'
+  | 'resolution_breached'
+  | 'disputed'
+  | 'customer_replied'
+  | 'prevention_action_overdue'
+  | 'prevention_action_not_effective';
+
+/**
+ * A message to a department's head (a complaint at risk, a dispute, an overdue or ineffective prevention action),
+ * written with the change that caused it. It is about a complaint or about a prevention action.
+ */
 @Entity('staff_notifications')
 @Unique('uq_staff_notifications_dedupe_key', ['dedupeKey'])
-@Check('ck_staff_notifications_kind', `"kind" IN ('at_risk', 'resolution_breached', 'disputed', 'customer_replied')`)
+@Check(
+  'ck_staff_notifications_kind',
+  `"kind" IN ('at_risk', 'resolution_breached', 'disputed', 'customer_replied', 'prevention_action_overdue', 'prevention_action_not_effective')`,
+)
+@Check('ck_staff_notifications_subject', `("complaint_id" IS NOT NULL) <> ("prevention_action_id" IS NOT NULL)`)
 @Index('ix_staff_notifications_department', ['departmentId', 'createdAt'])
 export class StaffNotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_staff_notifications' })
   id: string;
 
-  @Column('uuid', { name: 'complaint_id' })
-  complaintId: string;
+  @Column('uuid', { name: 'complaint_id', nullable: true })
+  complaintId: string | null;
 
   @ManyToOne(() => ComplaintEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'complaint_id', foreignKeyConstraintName: 'fk_staff_notifications_complaint' })
   complaint?: ComplaintEntity;
+
+  @Column('uuid', { name: 'prevention_action_id', nullable: true })
+  preventionActionId: string | null;
+
+  @ManyToOne(() => PreventionActionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'prevention_action_id', foreignKeyConstraintName: 'fk_staff_notifications_prevention_action' })
+  preventionAction?: PreventionActionEntity;
 
   @Column('uuid', { name: 'department_id' })
   departmentId: string;
@@ -26,7 +49,7 @@ export class StaffNotificationEntity {
   department?: DepartmentEntity;
 
   @Column('text')
-  kind: 'at_risk' | 'resolution_breached' | 'disputed' | 'customer_replied';
+  kind: StaffNotificationKind;
 
   @Column('text')
   body: string;
