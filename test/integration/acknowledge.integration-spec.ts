@@ -3,26 +3,13 @@ import { bearer, seedOrganisation, type Organisation } from '../factories/organi
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { HOUR } from '../support/test-clock.js';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service.js';
-import { eventTypes, logComplaint, outbox as outboxRows, stateOf, withCustomer } from '../factories/complaints.js';
+import { eventTypes, logComplaint, outbox as outboxRows, stateOf, untilLockWaiters, withCustomer } from '../factories/complaints.js';
 
 // A Monday morning inside business hours (UTC, Mon-Fri 09:00-17:00): a high complaint is due for a first response at 13:00.
 const MONDAY_9 = '2026-11-23T09:00:00.000Z';
 const MESSAGE = 'Thank you for telling us, and I am sorry you were charged twice. I understand how worrying that is.';
 const NEXT_STEPS = 'Our billing team is checking both payments and will refund the duplicate.';
 const ack = (overrides: Record<string, unknown> = {}) => ({ message: MESSAGE, nextSteps: NEXT_STEPS, ...overrides });
-
-/** Waits until `count` sessions on the test's database are blocked on a lock; fails after a few seconds. */
-async function untilLockWaiters(t: TestApp, count: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const [{ waiting }] = await t.dataSource.query(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    if (waiting >= count) return;
-    if (Date.now() > deadline) throw new Error(`only ${waiting} of ${count} requests reached the lock`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('POST /api/complaints/:id/acknowledge', () => {
   let t: TestApp;
