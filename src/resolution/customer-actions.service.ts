@@ -79,7 +79,8 @@ export class CustomerActionsService {
 
   /** One rating per resolution: CSAT 1–5 and/or NPS 0–10, with an optional comment. */
   async feedback(token: string, dto: FeedbackDto): Promise<void> {
-    if (dto.csat === undefined && dto.nps === undefined) {
+    // null passes @IsOptional like an absent score does; without either score the database's check would refuse it.
+    if (dto.csat == null && dto.nps == null) {
       throw new AppError(CommonErrorCode.VALIDATION_FAILED, 'Give a satisfaction score, a recommendation score, or both', [
         { field: 'csat', problem: 'or nps is required' },
       ]);

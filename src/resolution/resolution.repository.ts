@@ -12,7 +12,7 @@ export class ResolutionRepository {
   }
 
   latestResolution(manager: EntityManager, complaintId: string): Promise<ResolutionEntity | null> {
-    return manager.getRepository(ResolutionEntity).findOne({ where: { complaintId }, order: { resolvedAt: 'DESC' } });
+    return manager.getRepository(ResolutionEntity).findOne({ where: { complaintId }, order: { resolvedAt: 'DESC', id: 'DESC' } });
   }
 
   async insertFeedback(manager: EntityManager, feedback: Omit<CustomerFeedbackEntity, 'id'>): Promise<void> {
@@ -29,6 +29,11 @@ export class ResolutionRepository {
 
   openInformationRequest(manager: EntityManager, complaintId: string): Promise<InformationRequestEntity | null> {
     return manager.getRepository(InformationRequestEntity).findOneBy({ complaintId, answeredAt: IsNull() });
+  }
+
+  /** Ends a question the customer never answered: answered_at closes it, the answer stays empty. */
+  async closeOpenInformationRequest(manager: EntityManager, complaintId: string, at: Date): Promise<void> {
+    await manager.getRepository(InformationRequestEntity).update({ complaintId, answeredAt: IsNull() }, { answeredAt: at });
   }
 
   async answerInformationRequest(manager: EntityManager, id: string, answer: string, answeredAt: Date, pausedBusinessMs: number): Promise<void> {
