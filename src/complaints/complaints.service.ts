@@ -9,6 +9,7 @@ import { violates } from '../common/database-errors.js';
 import { CommonErrorCode } from '../common/error-codes.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
 import { stableStringify } from '../common/stable-json.js';
+import { fieldOfFinding } from '../empathy-guard/finding-field.js';
 import { acknowledgementMessage } from '../notifications/customer-messages.js';
 import { addressFor, CONTACT_FIELD_FOR } from '../notifications/customer-address.js';
 import { actorOf, complaintNotFound, ComplaintTransitions, SYSTEM } from './complaint-transitions.js';
@@ -213,25 +214,26 @@ export class ComplaintsService {
       }
       const calendar = await this.calendars.current(manager);
       const team = await this.complaints.findDepartmentName(manager, complaint.owningDepartmentId);
+      const text = acknowledgementMessage({
+        language: complaint.customerLanguage,
+        timeZone: calendar.timeZone,
+        reference: complaint.reference,
+        teamName: team?.name ?? 'customer care',
+        publicUrl: this.links.urlFor(id),
+        message: dto.message,
+        nextSteps: dto.nextSteps,
+        expectedBy,
+      });
       const sent = await this.messenger.send(
         manager,
         complaint,
         {
           purpose: 'acknowledgement',
           kind: 'acknowledgement',
-          field: 'message',
+          field: fieldOfFinding(text, [['message', dto.message], ['nextSteps', dto.nextSteps]], 'message'),
           dedupeKey: `acknowledgement:${id}`,
           override: dto.override,
-          text: acknowledgementMessage({
-            language: complaint.customerLanguage,
-            timeZone: calendar.timeZone,
-            reference: complaint.reference,
-            teamName: team?.name ?? 'customer care',
-            publicUrl: this.links.urlFor(id),
-            message: dto.message,
-            nextSteps: dto.nextSteps,
-            expectedBy,
-          }),
+          text,
         },
         now,
       );

@@ -26,9 +26,10 @@ export class EmpathyGuardService {
   /**
    * Refuses text with block findings unless a person overrides them with a justification: the rules are phrase
    * lists and will sometimes be wrong, but letting the text through must be a conscious, recorded decision.
-   * `field` names the request field the text came from, for the error details.
+   * `field` names the request field the text came from, for the error details; a text composed from several fields
+   * passes a function that names the field each finding falls in, so staff are told which words to change.
    */
-  enforce(text: string, language: string, kind: MessageKind, override?: GuardOverride, field = 'text'): GuardResult {
+  enforce(text: string, language: string, kind: MessageKind, override?: GuardOverride, field: string | ((finding: Finding) => string) = 'text'): GuardResult {
     const findings = this.check(text, language, kind);
     const blocking = findings.filter((finding) => finding.severity === 'block');
     if (blocking.length === 0) return { findings, overridden: false };
@@ -36,7 +37,8 @@ export class EmpathyGuardService {
     const justification = override?.justification?.trim() ?? '';
     if (override && justification.length >= MIN_JUSTIFICATION_LENGTH) return { findings, overridden: true };
 
-    const details: ErrorDetail[] = blocking.map((finding) => ({ field, problem: describe(finding, text) }));
+    const fieldOf = typeof field === 'string' ? () => field : field;
+    const details: ErrorDetail[] = blocking.map((finding) => ({ field: fieldOf(finding), problem: describe(finding, text) }));
     if (override) {
       details.push({ field: 'override.justification', problem: `must be at least ${MIN_JUSTIFICATION_LENGTH} characters` });
     }

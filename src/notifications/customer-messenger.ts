@@ -4,7 +4,7 @@ import { BusinessCalendarRepository } from '../admin/business-calendar.repositor
 import type { ComplaintEntity } from '../complaints/complaint.entity.js';
 import type { GuardOverride } from '../empathy-guard/empathy-guard.service.js';
 import { EmpathyGuardService } from '../empathy-guard/empathy-guard.service.js';
-import type { MessageKind } from '../empathy-guard/empathy-guard.js';
+import type { Finding, MessageKind } from '../empathy-guard/empathy-guard.js';
 import { PublicLinkService } from '../public/public-link.service.js';
 import { addBusinessHours, type BusinessCalendar } from '../sla/business-calendar.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
@@ -17,8 +17,11 @@ export interface CustomerMessage {
   kind: MessageKind;
   /** The full text as the customer will read it; the guard checks this, not fragments. */
   text: string;
-  /** The request field the staff-written part came from, for the guard's 422 details. */
-  field: string;
+  /**
+   * The request field the staff-written part came from, for the guard's 422 details; for a text composed from
+   * several fields, a function naming the field a finding falls in.
+   */
+  field: string | ((finding: Finding) => string);
   dedupeKey: string;
   override?: GuardOverride;
 }

@@ -6,6 +6,7 @@ import { AppError, type ErrorDetail } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { actorOf, ComplaintTransitions, SYSTEM } from '../complaints/complaint-transitions.js';
 import { firstResponseFacts } from '../complaints/first-response.js';
+import { fieldOfFinding } from '../empathy-guard/finding-field.js';
 import { CustomerMessenger } from '../notifications/customer-messenger.js';
 import { referralText, resolutionMessage } from '../notifications/customer-messages.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
@@ -58,20 +59,35 @@ export class ResolutionService {
       };
       const resolutionId = randomUUID();
       const actor = actorOf(principal);
+      const text = resolutionMessage({ ...(await this.context.of(manager, complaint)), ...parts });
       const sent = await this.messenger.send(
         manager,
         complaint,
         {
           purpose: 'resolution',
           kind: refusal ? 'refusal' : 'resolution',
-          field: 'customerMessage',
+          // In the order resolutionMessage composes them.
+          field: fieldOfFinding(
+            text,
+            [
+              ['customerMessage', parts.customerMessage],
+              ['remedy', parts.remedy],
+              ['refusalReason', parts.refusalReason],
+              ['alternativeOffered', parts.alternativeOffered],
+              ['nextSteps', parts.nextSteps],
+            ],
+            'customerMessage',
+          ),
           dedupeKey: `resolution:${resolutionId}`,
           override: dto.override,
-          text: resolutionMessage({ ...(await this.context.of(manager, complaint)), ...parts }),
+          text,
         },
         now,
       );
       await this.resolutions.insertResolution(manager, { id: resolutionId, complaintId, outcome: dto.outcome, ...parts, resolvedAt: now });
+      // A question still waiting for the customer ends with the answer: its clocks stop below, and left open it would
+      // keep the answer form on the status page and block the next question after a reopen.
+      await this.resolutions.closeOpenInformationRequest(manager, complaintId, now);
       if (sent.override) await this.transitions.record(manager, complaint, actor, now, { type: 'guard_overridden', data: { purpose: 'resolution', ...sent.override } });
       // Resolving at first contact is also the first response.
       const firstResponse = firstResponseFacts(complaint, now);

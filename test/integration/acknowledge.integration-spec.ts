@@ -139,6 +139,10 @@ describe('POST /api/complaints/:id/acknowledge', () => {
       ['an expected date that is not a date', ack({ expectedResolutionBy: 'next Friday' }), 400, 'expectedResolutionBy'],
       ['an expected date in the past', ack({ expectedResolutionBy: '2026-11-20T12:00:00Z' }), 422, 'expectedResolutionBy'],
       ['an expected date equal to now', ack({ expectedResolutionBy: MONDAY_9 }), 422, 'expectedResolutionBy'],
+      // The empathy guard reads the whole message and names the part to reword.
+      ['a message that hides behind policy', ack({ message: 'As per our policy we record every complaint.' }), 422, 'message'],
+      ['next steps that blame the customer', ack({ nextSteps: 'You should have called billing first; they will check both payments.' }), 422, 'nextSteps'],
+      ['a message without any empathy statement', ack({ message: 'Complaint registered.' }), 422, 'message'],
     ])('%s', async (_, body, status, field) => {
       const complaint = await logComplaint(t, org.tokens.agent);
       const before = await stateOf(t, complaint.id);
@@ -152,6 +156,26 @@ describe('POST /api/complaints/:id/acknowledge', () => {
       expect(before.outbox).toEqual([]);
       // The same complaint still takes a valid acknowledgement: the refusal left no half-written state behind.
       expect((await acknowledge(complaint.id)).status).toBe(200);
+    });
+
+    it('a blocked acknowledgement answers 422 MESSAGE_BLOCKED naming only the part to reword', async () => {
+      const complaint = await logComplaint(t, org.tokens.agent);
+      const res = await acknowledge(complaint.id, ack({ nextSteps: 'You should have called billing first; they will check both payments.' }));
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe('MESSAGE_BLOCKED');
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['nextSteps']);
+      expect(res.body.findings.map((f: { rule: string }) => f.rule)).toEqual(['blames_customer']);
+    });
+
+    it('sends a blocked acknowledgement when overridden with a justification, and puts the override on the timeline', async () => {
+      const complaint = await logComplaint(t, org.tokens.agent);
+      const override = { justification: 'The customer asked us to quote the policy wording exactly.' };
+      const res = await acknowledge(complaint.id, ack({ message: 'As per our policy, I am sorry this happened.', override }));
+      expect(res.status).toBe(200);
+      expect(await eventTypes(t, complaint.id)).toEqual(['received', 'guard_overridden', 'acknowledged']);
+      const [message] = await outboxRows(t, complaint.id);
+      expect(message.body).toContain('As per our policy');
+      expect(message.guardFindings.map((f: { rule: string }) => f.rule)).toContain('hides_behind_policy');
     });
 
     it('refuses a role that does not answer customers (chair) with 403 and changes nothing', async () => {
