@@ -21,7 +21,8 @@ export class SettingsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Referral rights added to refusals, the at-risk share and the keep-informed cadence' })
   async put(@Body() dto: OrganisationSettingsDto) {
-    await this.settings.replace({ ...dto });
+    // Trimmed: the text is set into a sentence of every refusal.
+    await this.settings.replace({ ...dto, referralEscalateTo: dto.referralEscalateTo.trim() });
     return this.settings.current();
   }
 }
