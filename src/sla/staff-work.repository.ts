@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { KeysetPosition } from '../common/pagination.js';
-import type { StaffNotificationDto } from './dto/staff-notification-page.dto.js';
+import type { StaffNotificationKind } from '../notifications/staff-notification.entity.js';
 import type { StaffTaskDto } from './dto/staff-task-page.dto.js';
 
 export interface StaffTaskFilter {
@@ -9,6 +9,19 @@ export interface StaffTaskFilter {
   open?: boolean;
   after?: KeysetPosition;
   limit: number;
+}
+
+/** A notification as stored, with its subject's name: a complaint's reference or a prevention action's title. */
+export interface StaffNotificationRow {
+  id: string;
+  complaintId: string | null;
+  reference: string | null;
+  preventionActionId: string | null;
+  preventionActionTitle: string | null;
+  kind: StaffNotificationKind;
+  departmentId: string;
+  body: string;
+  createdAt: Date;
 }
 
 export interface StaffNotificationFilter {
@@ -53,15 +66,18 @@ export class StaffWorkRepository {
     );
   }
 
-  async pageOfNotifications(filter: StaffNotificationFilter): Promise<StaffNotificationDto[]> {
+  /** A notification is about a complaint or a prevention action (ck_staff_notifications_subject): both are left-joined. */
+  async pageOfNotifications(filter: StaffNotificationFilter): Promise<StaffNotificationRow[]> {
     const where = new Conditions();
     if (filter.departmentId) where.add((p) => `n.department_id = ${p(filter.departmentId)}`);
     if (filter.after) where.add((p) => `(n.created_at, n.id) < (${p(new Date(filter.after!.at))}, ${p(filter.after!.id)})`);
     return this.dataSource.query(
-      `SELECT n.id, n.complaint_id AS "complaintId", c.reference, n.kind, n.department_id AS "departmentId",
-              n.body, n.created_at AS "createdAt"
+      `SELECT n.id, n.complaint_id AS "complaintId", c.reference,
+              n.prevention_action_id AS "preventionActionId", pa.title AS "preventionActionTitle",
+              n.kind, n.department_id AS "departmentId", n.body, n.created_at AS "createdAt"
          FROM staff_notifications n
-         JOIN complaints c ON c.id = n.complaint_id
+         LEFT JOIN complaints c ON c.id = n.complaint_id
+         LEFT JOIN prevention_actions pa ON pa.id = n.prevention_action_id
          ${where.where()}
         ORDER BY n.created_at DESC, n.id DESC
         LIMIT $${where.params.length + 1}`,

@@ -4,7 +4,7 @@ import type { ListStaffNotificationsQuery } from './dto/list-staff-notifications
 import type { ListStaffTasksQuery } from './dto/list-staff-tasks.query.js';
 import type { StaffNotificationDto } from './dto/staff-notification-page.dto.js';
 import type { StaffTaskDto } from './dto/staff-task-page.dto.js';
-import { StaffWorkRepository } from './staff-work.repository.js';
+import { StaffWorkRepository, type StaffNotificationRow } from './staff-work.repository.js';
 
 /** The work the system raises for departments: keep-informed tasks, and notifications to their heads. */
 @Injectable()
@@ -27,8 +27,20 @@ export class StaffWorkService {
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit + 1,
     });
-    return pageOf(rows, query.limit);
+    const page = pageOf(rows, query.limit);
+    return { items: page.items.map(notificationItem), nextCursor: page.nextCursor };
   }
+}
+
+/**
+ * An item names its subject: a complaint (complaintId, reference) or a prevention action ({ id, title }). The
+ * other subject's keys are left out rather than null, so complaint items keep the shape clients already read.
+ */
+function notificationItem(row: StaffNotificationRow): StaffNotificationDto {
+  const subject = row.preventionActionId
+    ? { preventionAction: { id: row.preventionActionId, title: row.preventionActionTitle! } }
+    : { complaintId: row.complaintId!, reference: row.reference! };
+  return { id: row.id, ...subject, kind: row.kind, departmentId: row.departmentId, body: row.body, createdAt: row.createdAt };
 }
 
 /** `rows` holds one row more than the page when there is a next page. */

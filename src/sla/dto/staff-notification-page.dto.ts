@@ -1,17 +1,31 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { StaffNotificationEntity } from '../../notifications/staff-notification.entity.js';
 
+export class NotifiedPreventionActionDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'Stop the card gateway retrying a payment the bank already took' })
+  title: string;
+}
+
+/** About a complaint (complaintId and reference) or about a prevention action (preventionAction); never both. */
 export class StaffNotificationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ format: 'uuid' })
-  complaintId: string;
+  @ApiProperty({ format: 'uuid', required: false, description: 'Present when the notification is about a complaint' })
+  complaintId?: string;
 
-  @ApiProperty({ example: 'CMP-2026-000123' })
-  reference: string;
+  @ApiProperty({ example: 'CMP-2026-000123', required: false, description: "The complaint's reference, present with complaintId" })
+  reference?: string;
 
-  @ApiProperty({ enum: ['at_risk', 'resolution_breached', 'disputed', 'customer_replied'] })
+  @ApiProperty({ type: NotifiedPreventionActionDto, required: false, description: 'Present when the notification is about a prevention action' })
+  preventionAction?: NotifiedPreventionActionDto;
+
+  @ApiProperty({
+    enum: ['at_risk', 'resolution_breached', 'disputed', 'customer_replied', 'prevention_action_overdue', 'prevention_action_not_effective'],
+  })
   kind: StaffNotificationEntity['kind'];
 
   @ApiProperty({ format: 'uuid', description: 'The department whose head is notified' })
