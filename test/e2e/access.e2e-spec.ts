@@ -25,11 +25,11 @@ const FIRST_LINE: Caller[] = ['agent', 'resolver', 'desk'];
 const WORKERS: Caller[] = ['agent', 'resolver', 'department_head', 'desk'];
 const ADMIN_ONLY: Caller[] = ['admin'];
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 interface Endpoint {
   method: Method;
-  /** As the controller declares it; `:id` is a complaint. */
+  /** As the controller declares it; `:id` is a complaint, or a prevention action under /api/prevention-actions. */
   path: string;
   allowed: Caller[];
   /** A valid body, new on each call, so that an allowed caller gets a 2xx. */
@@ -115,7 +115,29 @@ function endpoints(org: () => Organisation): Endpoint[] {
     },
     { method: 'GET', path: '/api/staff-tasks', allowed: ['resolver', 'department_head', 'admin'] },
     { method: 'GET', path: '/api/staff-notifications', allowed: ['department_head', 'admin'] },
+    {
+      method: 'POST',
+      path: '/api/prevention-actions',
+      allowed: ['resolver', 'department_head', 'chair', 'admin'],
+      body: () => preventionAction(org()),
+    },
+    { method: 'GET', path: '/api/prevention-actions', allowed: STAFF_READERS },
+    { method: 'GET', path: '/api/prevention-actions/:id', allowed: STAFF_READERS },
+    { method: 'GET', path: '/api/prevention-actions/:id/effectiveness', allowed: STAFF_READERS },
+    // Only the head of the owning department (the seeded head's); another department's head is tested with the feature.
+    { method: 'PATCH', path: '/api/prevention-actions/:id', allowed: ['department_head'], body: () => ({ title: `Retitled ${next()}` }) },
   ];
+}
+
+function preventionAction(org: Organisation) {
+  return {
+    title: 'Make card gateway retries idempotent',
+    description: 'Retries carry the payment reference so that the bank refuses a second debit.',
+    causeCode: 'tooling',
+    ownerDepartmentId: org.departmentId,
+    dueAt: '2027-03-31T17:00:00Z',
+    successCriterion: { targetReductionPct: 50, windowDays: 90 },
+  };
 }
 
 /** Routes anyone may call (@Public); the status page is reached by its unguessable token instead. */
@@ -169,7 +191,10 @@ async function fingerprint(t: TestApp): Promise<Record<string, unknown>> {
             (SELECT count(*) FROM information_requests)::int AS information_requests,
             (SELECT count(*) FROM resolutions)::int AS resolutions, (SELECT count(*) FROM customer_feedback)::int AS feedback,
             (SELECT count(*) FROM staff_tasks)::int AS staff_tasks, (SELECT count(*) FROM staff_notifications)::int AS staff_notifications,
-            (SELECT row_to_json(s)::text FROM organisation_settings s) AS settings`,
+            (SELECT row_to_json(s)::text FROM organisation_settings s) AS settings,
+            (SELECT count(*) FROM prevention_actions)::int AS prevention_actions,
+            (SELECT sum(version) FROM prevention_actions)::int AS prevention_versions,
+            (SELECT count(*) FROM effectiveness_checks)::int AS effectiveness_checks`,
   );
   return row;
 }
@@ -197,6 +222,11 @@ describe('roles: who may call each route', () => {
    */
   async function pathFor(endpoint: Endpoint): Promise<string> {
     if (!endpoint.path.includes(':id')) return endpoint.path;
+    if (endpoint.path.startsWith('/api/prevention-actions/')) {
+      const action = await t.http().post('/api/prevention-actions').set(asAdmin).send(preventionAction(org));
+      expect(action.status).toBe(201);
+      return endpoint.path.replace(':id', action.body.id);
+    }
     if (endpoint.method === 'GET') return endpoint.path.replace(':id', readableComplaintId);
     const fresh = await t.http().post('/api/complaints').set(bearer(org.tokens.desk)).send(intakeBody());
     expect(fresh.status).toBe(201);
@@ -211,7 +241,7 @@ describe('roles: who may call each route', () => {
   }
 
   function send(endpoint: Endpoint, path: string, headers: Record<string, string>): Promise<Response> {
-    const request = t.http()[endpoint.method.toLowerCase() as 'get' | 'post' | 'put'](path).set(headers);
+    const request = t.http()[endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path).set(headers);
     return endpoint.body ? request.send(endpoint.body()) : request;
   }
 
