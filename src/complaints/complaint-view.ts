@@ -41,6 +41,16 @@ export function complaintView(c: ComplaintEntity, publicUrl: string, handoff?: H
     lastCustomerUpdateAt: c.lastCustomerUpdateAt,
     outcome: c.outcome,
     resolvedAt: c.resolvedAt,
+    rootCause: c.rootCauseCode
+      ? {
+          code: c.rootCauseCode,
+          description: c.rootCauseDescription,
+          preventionActionId: c.preventionActionId,
+          noSystemicCause: c.noSystemicCauseJustification !== null ? { justification: c.noSystemicCauseJustification } : null,
+          recordedAt: c.rootCauseRecordedAt,
+        }
+      : null,
+    closedAt: c.closedAt,
     handoff: handoff
       ? {
           id: handoff.id,

@@ -4,6 +4,7 @@ export enum PreventionErrorCode {
   PREVENTION_ACTION_NOT_FOUND = 'PREVENTION_ACTION_NOT_FOUND',
   /** A complaint's root cause links an action that does not exist. */
   LINKED_PREVENTION_ACTION_NOT_FOUND = 'LINKED_PREVENTION_ACTION_NOT_FOUND',
+  PREVENTION_ACTION_CAUSE_MISMATCH = 'PREVENTION_ACTION_CAUSE_MISMATCH',
   /** A status nobody may set by hand, or not from the current status; the body names both. */
   ILLEGAL_PREVENTION_TRANSITION = 'ILLEGAL_PREVENTION_TRANSITION',
   /** Only the head of the department that owns the action may change it. */
@@ -18,6 +19,7 @@ export enum PreventionErrorCode {
 export const PREVENTION_HTTP_STATUS: Record<PreventionErrorCode, HttpStatus> = {
   [PreventionErrorCode.PREVENTION_ACTION_NOT_FOUND]: HttpStatus.NOT_FOUND,
   [PreventionErrorCode.LINKED_PREVENTION_ACTION_NOT_FOUND]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [PreventionErrorCode.PREVENTION_ACTION_CAUSE_MISMATCH]: HttpStatus.UNPROCESSABLE_ENTITY,
   [PreventionErrorCode.ILLEGAL_PREVENTION_TRANSITION]: HttpStatus.CONFLICT,
   [PreventionErrorCode.NOT_OWNING_DEPARTMENT]: HttpStatus.FORBIDDEN,
   [PreventionErrorCode.DUE_DATE_IN_PAST]: HttpStatus.UNPROCESSABLE_ENTITY,
