@@ -44,7 +44,7 @@ export class PublicStatusRepository {
                 EXISTS (SELECT 1 FROM customer_feedback f WHERE f.resolution_id = r.id) AS has_feedback
            FROM resolutions r
           WHERE r.complaint_id = $1
-          ORDER BY r.resolved_at DESC, r.id DESC
+          ORDER BY r.number DESC
           LIMIT 1`,
         [complaintId],
       );

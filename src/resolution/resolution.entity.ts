@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ComplaintEntity, type ResolutionOutcome } from '../complaints/complaint.entity.js';
 
 /**
@@ -9,6 +9,7 @@ import { ComplaintEntity, type ResolutionOutcome } from '../complaints/complaint
 @Check('ck_resolutions_outcome', `"outcome" IN ('upheld', 'partially_upheld', 'not_upheld')`)
 @Check('ck_resolutions_refusal_explained', `"outcome" = 'upheld' OR ("refusal_reason" IS NOT NULL AND "next_steps" IS NOT NULL)`)
 @Index('ix_resolutions_complaint', ['complaintId', 'resolvedAt'])
+@Unique('uq_resolutions_complaint_number', ['complaintId', 'number'])
 export class ResolutionEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_resolutions' })
   id: string;
@@ -19,6 +20,13 @@ export class ResolutionEntity {
   @ManyToOne(() => ComplaintEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'complaint_id', foreignKeyConstraintName: 'fk_resolutions_complaint' })
   complaint?: ComplaintEntity;
+
+  /**
+   * 1 for a complaint's first answer, 2 after a dispute, and so on: which answer is the latest must not depend on
+   * two clock readings differing (resolving locks the complaint, so numbers are given one at a time).
+   */
+  @Column('integer')
+  number: number;
 
   @Column('text')
   outcome: ResolutionOutcome;

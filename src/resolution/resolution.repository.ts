@@ -7,12 +7,16 @@ import { ResolutionEntity } from './resolution.entity.js';
 
 @Injectable()
 export class ResolutionRepository {
-  async insertResolution(manager: EntityManager, resolution: Omit<ResolutionEntity, 'id'> & { id: string }): Promise<void> {
-    await manager.getRepository(ResolutionEntity).insert(resolution);
+  /** Numbers it after the complaint's earlier answers; the caller holds the complaint's row lock. */
+  async insertResolution(manager: EntityManager, resolution: Omit<ResolutionEntity, 'id' | 'number'> & { id: string }): Promise<void> {
+    const [{ number }] = await manager.query('SELECT coalesce(max(number), 0) + 1 AS number FROM resolutions WHERE complaint_id = $1', [
+      resolution.complaintId,
+    ]);
+    await manager.getRepository(ResolutionEntity).insert({ ...resolution, number });
   }
 
   latestResolution(manager: EntityManager, complaintId: string): Promise<ResolutionEntity | null> {
-    return manager.getRepository(ResolutionEntity).findOne({ where: { complaintId }, order: { resolvedAt: 'DESC', id: 'DESC' } });
+    return manager.getRepository(ResolutionEntity).findOne({ where: { complaintId }, order: { number: 'DESC' } });
   }
 
   async insertFeedback(manager: EntityManager, feedback: Omit<CustomerFeedbackEntity, 'id'>): Promise<void> {

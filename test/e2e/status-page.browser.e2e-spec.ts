@@ -190,8 +190,8 @@ describeInBrowser(`the status page in a real browser${hasChromium ? '' : ` (skip
   it('offers the feedback and dispute forms after the answer, each reachable with the keyboard, and fits 320 px', async () => {
     const complaint = await acknowledged();
     const [{ id: resolutionId }] = await sql(
-      `INSERT INTO resolutions (complaint_id, outcome, customer_message, remedy, resolved_at)
-       VALUES ($1, 'upheld', 'We have refunded the second payment. We are sorry for the trouble.', 'Refund', '2026-11-25T12:00:00Z') RETURNING id`,
+      `INSERT INTO resolutions (complaint_id, number, outcome, customer_message, remedy, resolved_at)
+       VALUES ($1, 1, 'upheld', 'We have refunded the second payment. We are sorry for the trouble.', 'Refund', '2026-11-25T12:00:00Z') RETURNING id`,
       [complaint.id],
     );
     await insertEvent(complaint.id, 'resolved', { resolutionId, outcome: 'upheld' }, '2026-11-25T12:00:00Z');

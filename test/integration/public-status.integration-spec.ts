@@ -344,8 +344,8 @@ describe('GET /public/complaints/:token (the customer status page)', () => {
         ]);
         await insertEvent('customer_replied', { answer: 'The Visa ending 1234', pausedBusinessMs: 3_600_000 }, '2026-11-24T09:00:00Z', { kind: 'customer', id: null });
         [{ id: resolutionId }] = await t.dataSource.query(
-          `INSERT INTO resolutions (complaint_id, outcome, customer_message, remedy, resolved_at)
-           VALUES ($1, 'upheld', $2, 'Refund of the second payment', '2026-11-25T12:00:00Z') RETURNING id`,
+          `INSERT INTO resolutions (complaint_id, number, outcome, customer_message, remedy, resolved_at)
+           VALUES ($1, 1, 'upheld', $2, 'Refund of the second payment', '2026-11-25T12:00:00Z') RETURNING id`,
           [complaint.id, RESOLUTION_MESSAGE],
         );
         await insertEvent('resolved', { resolutionId, outcome: 'upheld', refusal: false }, '2026-11-25T12:00:00Z', { kind: 'staff', id: staff[0].id });
