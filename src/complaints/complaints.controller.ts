@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -8,13 +8,15 @@ import { AppError } from '../common/app-error.js';
 import { CommonErrorCode } from '../common/error-codes.js';
 import { etagOf, parseIfMatch } from '../common/if-match.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
+import { SimilarComplaintDto } from '../similar-complaints/dto/similar-complaint.dto.js';
 import { ComplaintsService } from './complaints.service.js';
 import { AcknowledgeComplaintDto } from './dto/acknowledge-complaint.dto.js';
 import { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { ListComplaintsQuery } from './dto/list-complaints.query.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-const READERS = ['agent', 'resolver', 'department_head', 'admin'] as const;
+/** Who may read complaints; SimilarComplaintsController reuses it for a complaint's look-alikes. */
+export const READERS = ['agent', 'resolver', 'department_head', 'admin'] as const;
 const FIRST_LINE = ['agent', 'resolver'] as const;
 
 @ApiTags('complaints')
@@ -27,8 +29,14 @@ export class ComplaintsController {
   @Roles(...FIRST_LINE)
   @ApiOperation({ summary: 'Log a complaint or suggestion; with Idempotency-Key a retry returns the same complaint' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Any 1-200 visible ASCII characters, unique per request' })
-  @ApiResponse({ status: 201, description: 'Created' })
-  @ApiResponse({ status: 200, description: 'A retry with the same Idempotency-Key and body: the complaint created before' })
+  @ApiExtraModels(SimilarComplaintDto)
+  @ApiResponse({
+    status: 201,
+    description:
+      'Created: the complaint, plus knownIssues: up to 5 earlier similar complaints (same category) that have a prevention action, ' +
+      'items as in GET /api/complaints/{id}/similar (SimilarComplaintDto); empty when none, or when the search took too long',
+  })
+  @ApiResponse({ status: 200, description: 'A retry with the same Idempotency-Key and body: the complaint created before, with knownIssues looked up again' })
   @ApiResponse({ status: 422, description: 'Unknown category, or an Idempotency-Key reused with a different body' })
   async intake(
     @CurrentPrincipal() principal: Principal,

@@ -16,6 +16,8 @@ import { actorOf, complaintNotFound, ComplaintTransitions, SYSTEM } from './comp
 import { CustomerMessenger } from '../notifications/customer-messenger.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
 import { PublicLinkService } from '../public/public-link.service.js';
+import type { SimilarComplaint } from '../similar-complaints/similar-complaints.repository.js';
+import { SimilarComplaintsService } from '../similar-complaints/similar-complaints.service.js';
 import { addBusinessHours } from '../sla/business-calendar.js';
 import { ComplaintErrorCode } from './complaint-error-code.js';
 import { firstResponseFacts } from './first-response.js';
@@ -29,8 +31,11 @@ import type { ListComplaintsQuery } from './dto/list-complaints.query.js';
 /** A receivedAt this far ahead of our clock is a client clock problem, not a complaint from the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** The intake answer: the complaint, and earlier look-alikes with a prevention action to tell the customer about. */
+export type IntakeView = ComplaintView & { knownIssues: SimilarComplaint[] };
+
 export interface IntakeResult {
-  complaint: ComplaintView;
+  complaint: IntakeView;
   /** True when an Idempotency-Key retry returned the complaint created earlier. */
   replayed: boolean;
 }
@@ -46,6 +51,7 @@ export class ComplaintsService {
     private readonly settings: SettingsRepository,
     private readonly links: PublicLinkService,
     private readonly clock: Clock,
+    private readonly similar: SimilarComplaintsService,
   ) {}
 
   async intake(principal: Principal, dto: CreateComplaintDto, idempotencyKey: string | undefined): Promise<IntakeResult> {
@@ -59,7 +65,9 @@ export class ComplaintsService {
     this.checkIntake(dto, receivedAt, now);
     try {
       const id = await this.dataSource.transaction((manager) => this.create(manager, principal, dto, receivedAt, now, intakeHash, idempotencyKey));
-      return { complaint: await this.get(id), replayed: false };
+      // A complaint this new has no handoff yet: the view needs only the row.
+      const created = await this.complaints.findForRead(id);
+      return { complaint: await this.intakeView(created!), replayed: false };
     } catch (error) {
       // Two retries of one request raced: the loser answers with the winner's complaint.
       if (idempotencyKey && violates(error, 'uq_complaints_idempotency')) {
@@ -70,7 +78,7 @@ export class ComplaintsService {
     }
   }
 
-  private replay(earlier: ComplaintEntity, intakeHash: string): IntakeResult {
+  private async replay(earlier: ComplaintEntity, intakeHash: string): Promise<IntakeResult> {
     if (earlier.intakeHash !== intakeHash) {
       throw new AppError(
         ComplaintErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -78,7 +86,16 @@ export class ComplaintsService {
         [{ field: 'Idempotency-Key', problem: 'was used with a different body' }],
       );
     }
-    return { complaint: complaintView(earlier, this.links.urlFor(earlier.id)), replayed: true };
+    return { complaint: await this.intakeView(earlier), replayed: true };
+  }
+
+  /**
+   * Known issues are looked up after the insert has committed, outside its transaction: the search never holds
+   * the new row's locks, and a slow or failed search cannot undo an intake. A retry looks them up again, so it
+   * also sees prevention actions linked since.
+   */
+  private async intakeView(complaint: ComplaintEntity): Promise<IntakeView> {
+    return { ...complaintView(complaint, this.links.urlFor(complaint.id)), knownIssues: await this.similar.knownIssuesFor(complaint) };
   }
 
   private checkIntake(dto: CreateComplaintDto, receivedAt: Date, now: Date): void {

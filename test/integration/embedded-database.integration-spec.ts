@@ -139,3 +139,59 @@ describe('the first admin', () => {
     }
   }, 120_000);
 });
+
+describe('similar complaints on the embedded database', () => {
+  it('finds an earlier look-alike with pg_trgm, answers knownIssues at intake and counts themes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'redress-embedded-similar-'));
+    try {
+      const app = await start(dir);
+      await untilListening(app);
+      const department = await json(api(app, '/api/departments', { method: 'POST', body: JSON.stringify({ code: 'billing', name: 'Billing' }) }));
+      const category = await api(app, '/api/categories', {
+        method: 'POST',
+        body: JSON.stringify({ code: 'billing-error', name: 'Billing error', ownerDepartmentId: department.id }),
+      });
+      expect(category.status).toBe(201);
+      const agent = await json(
+        api(app, '/api/staff', { method: 'POST', body: JSON.stringify({ name: 'Agent', email: 'agent@example.com', role: 'agent', departmentId: department.id }) }),
+      );
+      const intake = async (summary: string, description: string, receivedAt: string) => {
+        const res = await api(app, '/api/complaints', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${agent.token}` },
+          body: JSON.stringify({
+            type: 'complaint',
+            channel: 'phone',
+            categoryCode: 'billing-error',
+            severity: 'high',
+            summary,
+            description,
+            receivedAt,
+            customer: { name: 'Anna', phone: '+37120000000', preferredChannel: 'phone' },
+          }),
+        });
+        expect(res.status).toBe(201);
+        return (await res.json()) as any;
+      };
+      const earlier = await intake('Charged twice for October', 'My October invoice was debited twice from my card on 3 November.', '2026-11-03T10:00:00Z');
+      const later = await intake('Charged twice for October invoice', 'My October invoice was debited twice from my bank card on 4 November.', '2026-11-04T10:00:00Z');
+      // Nothing earlier has a prevention action, but the search ran (and its settings took) on PGlite.
+      expect(later.knownIssues).toEqual([]);
+
+      const similar = await json(api(app, `/api/complaints/${later.id}/similar`));
+      expect(similar.items).toEqual([
+        expect.objectContaining({ id: earlier.id, reference: earlier.reference, similarity: 0.88, categoryCode: 'billing-error', preventionAction: null }),
+      ]);
+      expect(await json(api(app, `/api/complaints/${earlier.id}/similar`))).toEqual({ items: [] });
+
+      const themes = await json(api(app, '/api/themes?from=2026-11-01&to=2026-12-01'));
+      expect(themes.items).toEqual([
+        { categoryCode: 'billing-error', categoryName: 'Billing error', causeCode: null, count: 2, previousCount: 0, change: 2 },
+      ]);
+      app.child.kill('SIGTERM');
+      await app.exited;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
