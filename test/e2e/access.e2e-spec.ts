@@ -35,7 +35,9 @@ interface Endpoint {
   /** A valid body, new on each call, so that an allowed caller gets a 2xx. */
   body?: () => object;
   /** Where the fresh complaint of a POST on `:id` must be first; it is logged `received`. */
-  from?: 'acknowledged' | 'resolved';
+  from?: 'acknowledged' | 'resolved' | 'resolved with a root cause';
+  /** A query string the route needs to answer 2xx. */
+  query?: string;
 }
 
 let serial = 0;
@@ -126,8 +128,31 @@ function endpoints(org: () => Organisation): Endpoint[] {
     { method: 'GET', path: '/api/prevention-actions/:id/effectiveness', allowed: STAFF_READERS },
     // Only the head of the owning department (the seeded head's); another department's head is tested with the feature.
     { method: 'PATCH', path: '/api/prevention-actions/:id', allowed: ['department_head'], body: () => ({ title: `Retitled ${next()}` }) },
+    { method: 'GET', path: '/api/root-causes', allowed: STAFF_READERS },
+    {
+      method: 'POST',
+      path: '/api/root-causes',
+      allowed: ADMIN_ONLY,
+      body: () => ({ code: `cause_${next()}`, name: 'Seasonal demand', description: 'Demand peaks that the rota does not plan for.' }),
+    },
+    {
+      method: 'POST',
+      path: '/api/complaints/:id/root-cause',
+      allowed: ['resolver', 'department_head'],
+      from: 'resolved',
+      body: () => ROOT_CAUSE,
+    },
+    { method: 'POST', path: '/api/complaints/:id/close', allowed: ['resolver', 'department_head'], from: 'resolved with a root cause' },
+    { method: 'GET', path: '/api/complaints/:id/similar', allowed: COMPLAINT_READERS },
+    { method: 'GET', path: '/api/themes', allowed: ['department_head', 'chair', 'admin'], query: '?from=2026-10-01&to=2026-11-01' },
   ];
 }
+
+const ROOT_CAUSE = {
+  causeCode: 'process_gap',
+  description: 'The refund form has no check for a payment the gateway already retried.',
+  noSystemicCause: { justification: 'A one-off outage of the card scheme, announced by the scheme itself.' },
+};
 
 function preventionAction(org: Organisation) {
   return {
@@ -194,7 +219,8 @@ async function fingerprint(t: TestApp): Promise<Record<string, unknown>> {
             (SELECT row_to_json(s)::text FROM organisation_settings s) AS settings,
             (SELECT count(*) FROM prevention_actions)::int AS prevention_actions,
             (SELECT sum(version) FROM prevention_actions)::int AS prevention_versions,
-            (SELECT count(*) FROM effectiveness_checks)::int AS effectiveness_checks`,
+            (SELECT count(*) FROM effectiveness_checks)::int AS effectiveness_checks,
+            (SELECT count(*) FROM root_causes)::int AS root_causes`,
   );
   return row;
 }
@@ -221,6 +247,7 @@ describe('roles: who may call each route', () => {
    * (made here, before anything is measured).
    */
   async function pathFor(endpoint: Endpoint): Promise<string> {
+    if (endpoint.query) return endpoint.path + endpoint.query;
     if (!endpoint.path.includes(':id')) return endpoint.path;
     if (endpoint.path.startsWith('/api/prevention-actions/')) {
       const action = await t.http().post('/api/prevention-actions').set(asAdmin).send(preventionAction(org));
@@ -234,8 +261,11 @@ describe('roles: who may call each route', () => {
     if (endpoint.from === 'acknowledged') {
       expect((await t.http().post(`/api/complaints/${id}/acknowledge`).set(bearer(org.tokens.agent)).send(ACKNOWLEDGEMENT)).status).toBe(200);
     }
-    if (endpoint.from === 'resolved') {
+    if (endpoint.from === 'resolved' || endpoint.from === 'resolved with a root cause') {
       expect((await t.http().post(`/api/complaints/${id}/resolution`).set(bearer(org.tokens.resolver)).send(UPHELD)).status).toBe(200);
+    }
+    if (endpoint.from === 'resolved with a root cause') {
+      expect((await t.http().post(`/api/complaints/${id}/root-cause`).set(bearer(org.tokens.resolver)).send(ROOT_CAUSE)).status).toBe(200);
     }
     return endpoint.path.replace(':id', id);
   }
