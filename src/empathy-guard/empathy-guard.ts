@@ -10,6 +10,7 @@ import en from './rules/en.json' with { type: 'json' };
 import lv from './rules/lv.json' with { type: 'json' };
 import ru from './rules/ru.json' with { type: 'json' };
 import uk from './rules/uk.json' with { type: 'json' };
+import { fold, phraseSource, wholeWord } from '../common/phrase-matching.js';
 
 export const MESSAGE_KINDS = ['acknowledgement', 'update', 'delay', 'resolution', 'refusal'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -86,44 +87,7 @@ function rulesFor(language: string, rules: Readonly<Record<string, LanguageRules
 
 // --- Matching ---------------------------------------------------------------------------------------------------
 
-/**
- * Accents are ignored ("jusu vaina" is "jūsu vaina", Russian "е" stands for "ё"): people type without them. Each
- * UTF-16 unit folds to exactly one unit, so offsets in the folded text are offsets in the original.
- */
-const foldedUnits = new Map<string, string>();
-function fold(text: string): string {
-  let folded = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i];
-    let base = foldedUnits.get(unit);
-    if (base === undefined) {
-      const decomposed = unit.normalize('NFD');
-      base = decomposed.length > 1 && /^\p{M}+$/u.test(decomposed.slice(1)) ? decomposed[0] : unit;
-      foldedUnits.set(unit, base);
-    }
-    folded += base;
-  }
-  return folded;
-}
 
-/** A letter or digit on either side means the phrase is part of a longer word; `\b` only knows ASCII letters. */
-const wholeWord = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`;
-
-/**
- * A phrase as a reviewer writes it: `*` is any word ending, a space is any run of spaces or line breaks or a comma
- * (people differ on "дякуємо, що" and "дякуємо що"), and an apostrophe is any of ' ’ ʼ.
- */
-function phraseSource(phrase: string): string {
-  return fold(phrase.trim())
-    .split(/(\s*,\s*|\s+|\*|')/)
-    .map((part) => {
-      if (part === '*') return '\\p{L}*';
-      if (part === "'") return "['’ʼ]";
-      if (/^\s*,?\s*$/.test(part) && part !== '') return '(?:\\s*,\\s*|\\s+)';
-      return part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    })
-    .join('');
-}
 
 /**
  * One expression per rule, so that its matches never overlap. Longer phrases come first: at the same position

@@ -17,6 +17,7 @@ import en from './no-blame-rules/en.json' with { type: 'json' };
 import lv from './no-blame-rules/lv.json' with { type: 'json' };
 import ru from './no-blame-rules/ru.json' with { type: 'json' };
 import uk from './no-blame-rules/uk.json' with { type: 'json' };
+import { escapeRegExp, fold, phraseSource, wholeWord } from '../common/phrase-matching.js';
 
 export const NO_BLAME_LANGUAGES = ['en', 'uk', 'ru', 'lv'] as const;
 export type NoBlameLanguage = (typeof NO_BLAME_LANGUAGES)[number];
@@ -63,46 +64,7 @@ export interface NoBlameFinding {
 }
 
 // --- Matching ---------------------------------------------------------------------------------------------------
-// The phrase syntax is the empathy guard's (src/empathy-guard/empathy-guard.ts), so reviewers learn one format. The
-// few lines are repeated here rather than shared because that module keeps its matcher private to its own feature.
-
-/**
- * Accents are ignored ("Berzina" is "Bērziņa", Russian "е" stands for "ё"): people type without them. Each UTF-16
- * unit folds to exactly one unit, so offsets in the folded text are offsets in the original.
- */
-const foldedUnits = new Map<string, string>();
-export function fold(text: string): string {
-  let folded = '';
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i];
-    let base = foldedUnits.get(unit);
-    if (base === undefined) {
-      const decomposed = unit.normalize('NFD');
-      base = decomposed.length > 1 && /^\p{M}+$/u.test(decomposed.slice(1)) ? decomposed[0] : unit;
-      foldedUnits.set(unit, base);
-    }
-    folded += base;
-  }
-  return folded;
-}
-
-/** A letter or digit on either side means the words are part of a longer word; `\b` only knows ASCII letters. */
-const wholeWord = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`;
-
-const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/** `*` is any word ending, a space or comma any spacing, an apostrophe any of ' ’ ʼ. */
-function phraseSource(phrase: string): string {
-  return fold(phrase.trim())
-    .split(/(\s*,\s*|\s+|\*|['’ʼ])/)
-    .map((part) => {
-      if (part === '*') return '\\p{L}*';
-      if (/^['’ʼ]$/.test(part)) return "['’ʼ]";
-      if (part !== '' && /^\s*,?\s*$/.test(part)) return '(?:\\s*,\\s*|\\s+)';
-      return escape(part);
-    })
-    .join('');
-}
+// The phrase syntax is the empathy guard's (src/common/phrase-matching.ts), so reviewers learn one format.
 
 /** Longer alternatives first, so that at one position the longest wording wins. Null when there is nothing to match. */
 function compile(sources: readonly string[]): RegExp | null {
@@ -187,7 +149,7 @@ const CASE_ENDINGS = [
 function namePartSource(part: string): string {
   return fold(part)
     .split(/(['’ʼ])/)
-    .map((piece) => (/^['’ʼ]$/.test(piece) ? "['’ʼ]" : escape(piece)))
+    .map((piece) => (/^['’ʼ]$/.test(piece) ? "['’ʼ]" : escapeRegExp(piece)))
     .join('');
 }
 

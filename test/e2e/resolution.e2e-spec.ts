@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { asAdmin, bearer, seedOrganisation, type Organisation } from '../factories/organisation.js';
-import {
+import { handOff,
   acknowledge,
   changesNothing,
-  CONTEXT_NOTE,
   events,
   eventTypes,
   expectError,
@@ -88,12 +87,7 @@ describe('the resolution step', () => {
   /** A complaint handed off to Network, so it is in resolution there. */
   const inResolution = async () => {
     const complaint = await acknowledged();
-    const res = await t.http().post(`/api/complaints/${complaint.id}/handoffs`).set(bearer(org.tokens.agent)).send({
-      toDepartmentId: org.otherDepartmentId,
-      reason: 'The network team owns the payment gateway',
-      contextNote: CONTEXT_NOTE,
-    });
-    expect(res.status).toBe(200);
+    await handOff(t, org.tokens.agent, complaint.id, org.otherDepartmentId);
     t.clock.advance(HOUR);
     return complaint;
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import {
+import { handOff,
   acknowledge,
   CONTEXT_NOTE,
   createDepartment,
@@ -95,12 +95,7 @@ describe('preventing recurrence', () => {
   };
   const inResolution = async () => {
     const complaint = await acknowledged();
-    const res = await t.http().post(`/api/complaints/${complaint.id}/handoffs`).set(bearer(org.tokens.agent)).send({
-      toDepartmentId: org.otherDepartmentId,
-      reason: 'The network team owns the payment gateway',
-      contextNote: CONTEXT_NOTE,
-    });
-    expect(res.status).toBe(200);
+    await handOff(t, org.tokens.agent, complaint.id, org.otherDepartmentId);
     t.clock.advance(HOUR);
     return complaint;
   };

@@ -43,6 +43,17 @@ export async function acknowledge(t: TestApp, token: string, id: string): Promis
   return res.body;
 }
 
+/** Hands a complaint off with a proper context note; it is then in resolution at the receiving department. */
+export async function handOff(t: TestApp, token: string, id: string, toDepartmentId: string): Promise<any> {
+  const res = await t.http().post(`/api/complaints/${id}/handoffs`).set(bearer(token)).send({
+    toDepartmentId,
+    reason: 'The network team owns the payment gateway',
+    contextNote: CONTEXT_NOTE,
+  });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
 /** An upheld resolution that passes the empathy guard. */
 export const UPHELD = {
   outcome: 'upheld',
