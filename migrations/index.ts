@@ -2,6 +2,8 @@ import { CreateSchema1795426793848 } from './1795426793848-CreateSchema.js';
 import { AddResolutionWorkflow1795429116725 } from './1795429116725-AddResolutionWorkflow.js';
 import { AddPreventRecurrence1795433362758 } from './1795433362758-AddPreventRecurrence.js';
 import { NumberResolutions1795436035765 } from './1795436035765-NumberResolutions.js';
+import { AddCommittees1795437240736 } from './1795437240736-AddCommittees.js';
+import { AddAgendaVersions1795440155228 } from './1795440155228-AddAgendaVersions.js';
 
 /** Every migration, oldest first; listed by hand because ES modules cannot be globbed at run time. */
-export const MIGRATIONS = [CreateSchema1795426793848, AddResolutionWorkflow1795429116725, AddPreventRecurrence1795433362758, NumberResolutions1795436035765];
+export const MIGRATIONS = [CreateSchema1795426793848, AddResolutionWorkflow1795429116725, AddPreventRecurrence1795433362758, NumberResolutions1795436035765, AddCommittees1795437240736, AddAgendaVersions1795440155228];

@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminModule } from './admin/admin.module.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CommitteesModule } from './committees/committees.module.js';
 import { CommonModule } from './common/common.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { TokenThrottlerGuard } from './common/token-throttler.guard.js';
@@ -72,6 +73,7 @@ export class AppModule {
         EmpathyGuardModule,
         RootCausesModule,
         PreventionModule,
+        CommitteesModule,
         PublicModule,
         SlaModule,
         HealthModule,

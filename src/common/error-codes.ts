@@ -7,8 +7,10 @@ import { ResolutionErrorCode } from '../resolution/resolution-error-code.js';
 import { EmpathyGuardErrorCode } from '../empathy-guard/empathy-guard-error-code.js';
 import { PREVENTION_HTTP_STATUS, PreventionErrorCode } from '../prevention/prevention-error-code.js';
 import { ROOT_CAUSE_HTTP_STATUS, RootCauseErrorCode } from '../root-causes/root-cause-error-code.js';
+import { COMMITTEE_HTTP_STATUS, CommitteeErrorCode } from '../committees/committee-error-code.js';
+import { AGENDA_HTTP_STATUS, AgendaErrorCode } from '../agenda/agenda-error-code.js';
 
-export { HandoffErrorCode, ResolutionErrorCode, AdminErrorCode, AuthErrorCode, ComplaintErrorCode, EmpathyGuardErrorCode, PreventionErrorCode, RootCauseErrorCode };
+export { HandoffErrorCode, ResolutionErrorCode, AdminErrorCode, AuthErrorCode, ComplaintErrorCode, EmpathyGuardErrorCode, PreventionErrorCode, RootCauseErrorCode, CommitteeErrorCode, AgendaErrorCode };
 
 /** Errors any endpoint can answer. */
 export enum CommonErrorCode {
@@ -32,7 +34,9 @@ export type ErrorCode =
   | HandoffErrorCode
   | ResolutionErrorCode
   | RootCauseErrorCode
-  | PreventionErrorCode;
+  | PreventionErrorCode
+  | CommitteeErrorCode
+  | AgendaErrorCode;
 
 /**
  * Every code has a status: a new code without one here does not compile. Newer features keep their map beside
@@ -77,4 +81,6 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   [EmpathyGuardErrorCode.MESSAGE_BLOCKED]: HttpStatus.UNPROCESSABLE_ENTITY,
   ...ROOT_CAUSE_HTTP_STATUS,
   ...PREVENTION_HTTP_STATUS,
+  ...COMMITTEE_HTTP_STATUS,
+  ...AGENDA_HTTP_STATUS,
 };

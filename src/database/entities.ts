@@ -18,6 +18,13 @@ import { StaffTaskEntity } from '../sla/staff-task.entity.js';
 import { EffectivenessCheckEntity } from '../prevention/effectiveness-check.entity.js';
 import { PreventionActionEntity } from '../prevention/prevention-action.entity.js';
 import { RootCauseEntity } from '../root-causes/root-cause.entity.js';
+import { CommitteeEntity } from '../committees/committee.entity.js';
+import { CommitteeMemberEntity } from '../committees/committee-member.entity.js';
+import { MeetingEntity } from '../committees/meeting.entity.js';
+import { MeetingMinutesEntity } from '../committees/meeting-minutes.entity.js';
+import { MeetingAttendeeEntity } from '../committees/meeting-attendee.entity.js';
+import { MeetingDecisionEntity } from '../committees/meeting-decision.entity.js';
+import { AgendaVersionEntity } from '../agenda/agenda-version.entity.js';
 
 /** Listed by hand: ES modules cannot be found by a glob at run time in both Jest and the build. */
 export const ENTITIES = [
@@ -41,4 +48,11 @@ export const ENTITIES = [
   RootCauseEntity,
   PreventionActionEntity,
   EffectivenessCheckEntity,
+  CommitteeEntity,
+  CommitteeMemberEntity,
+  MeetingEntity,
+  MeetingMinutesEntity,
+  MeetingAttendeeEntity,
+  MeetingDecisionEntity,
+  AgendaVersionEntity,
 ];

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { DepartmentEntity } from '../admin/department.entity.js';
+import { AgendaVersionEntity } from '../agenda/agenda-version.entity.js';
 import { ComplaintEntity } from '../complaints/complaint.entity.js';
 import { PreventionActionEntity } from '../prevention/prevention-action.entity.js';
 
@@ -9,19 +10,21 @@ export type StaffNotificationKind =
   | 'disputed'
   | 'customer_replied'
   | 'prevention_action_overdue'
-  | 'prevention_action_not_effective';
+  | 'prevention_action_not_effective'
+  | 'agenda_published';
 
 /**
- * A message to a department's head (a complaint at risk, a dispute, an overdue or ineffective prevention action),
- * written with the change that caused it. It is about a complaint or about a prevention action.
+ * A message to a department's head (a complaint at risk, a dispute, an overdue or ineffective prevention action, a
+ * committee agenda published), written with the change that caused it. It is about exactly one subject: a complaint,
+ * a prevention action or an agenda version.
  */
 @Entity('staff_notifications')
 @Unique('uq_staff_notifications_dedupe_key', ['dedupeKey'])
 @Check(
   'ck_staff_notifications_kind',
-  `"kind" IN ('at_risk', 'resolution_breached', 'disputed', 'customer_replied', 'prevention_action_overdue', 'prevention_action_not_effective')`,
+  `"kind" IN ('at_risk', 'resolution_breached', 'disputed', 'customer_replied', 'prevention_action_overdue', 'prevention_action_not_effective', 'agenda_published')`,
 )
-@Check('ck_staff_notifications_subject', `("complaint_id" IS NOT NULL) <> ("prevention_action_id" IS NOT NULL)`)
+@Check('ck_staff_notifications_subject', `num_nonnulls("complaint_id", "prevention_action_id", "agenda_version_id") = 1`)
 @Index('ix_staff_notifications_department', ['departmentId', 'createdAt'])
 export class StaffNotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_staff_notifications' })
@@ -40,6 +43,13 @@ export class StaffNotificationEntity {
   @ManyToOne(() => PreventionActionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'prevention_action_id', foreignKeyConstraintName: 'fk_staff_notifications_prevention_action' })
   preventionAction?: PreventionActionEntity;
+
+  @Column('uuid', { name: 'agenda_version_id', nullable: true })
+  agendaVersionId: string | null;
+
+  @ManyToOne(() => AgendaVersionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'agenda_version_id', foreignKeyConstraintName: 'fk_staff_notifications_agenda_version' })
+  agendaVersion?: AgendaVersionEntity;
 
   @Column('uuid', { name: 'department_id' })
   departmentId: string;

@@ -18,6 +18,9 @@ export interface StaffNotificationRow {
   reference: string | null;
   preventionActionId: string | null;
   preventionActionTitle: string | null;
+  agendaVersionId: string | null;
+  meetingId: string | null;
+  agendaVersion: number | null;
   kind: StaffNotificationKind;
   departmentId: string;
   body: string;
@@ -66,7 +69,7 @@ export class StaffWorkRepository {
     );
   }
 
-  /** A notification is about a complaint or a prevention action (ck_staff_notifications_subject): both are left-joined. */
+  /** A notification is about a complaint, a prevention action or an agenda version (ck_staff_notifications_subject): all are left-joined. */
   async pageOfNotifications(filter: StaffNotificationFilter): Promise<StaffNotificationRow[]> {
     const where = new Conditions();
     if (filter.departmentId) where.add((p) => `n.department_id = ${p(filter.departmentId)}`);
@@ -74,10 +77,12 @@ export class StaffWorkRepository {
     return this.dataSource.query(
       `SELECT n.id, n.complaint_id AS "complaintId", c.reference,
               n.prevention_action_id AS "preventionActionId", pa.title AS "preventionActionTitle",
+              n.agenda_version_id AS "agendaVersionId", av.meeting_id AS "meetingId", av.version AS "agendaVersion",
               n.kind, n.department_id AS "departmentId", n.body, n.created_at AS "createdAt"
          FROM staff_notifications n
          LEFT JOIN complaints c ON c.id = n.complaint_id
          LEFT JOIN prevention_actions pa ON pa.id = n.prevention_action_id
+         LEFT JOIN agenda_versions av ON av.id = n.agenda_version_id
          ${where.where()}
         ORDER BY n.created_at DESC, n.id DESC
         LIMIT $${where.params.length + 1}`,

@@ -33,13 +33,16 @@ export class StaffWorkService {
 }
 
 /**
- * An item names its subject: a complaint (complaintId, reference) or a prevention action ({ id, title }). The
- * other subject's keys are left out rather than null, so complaint items keep the shape clients already read.
+ * An item names its subject: a complaint (complaintId, reference), a prevention action ({ id, title }) or a
+ * committee agenda ({ meetingId, version }). The other subjects' keys are left out rather than null, so complaint
+ * items keep the shape clients already read.
  */
 function notificationItem(row: StaffNotificationRow): StaffNotificationDto {
   const subject = row.preventionActionId
     ? { preventionAction: { id: row.preventionActionId, title: row.preventionActionTitle! } }
-    : { complaintId: row.complaintId!, reference: row.reference! };
+    : row.agendaVersionId
+      ? { agenda: { meetingId: row.meetingId!, version: row.agendaVersion! } }
+      : { complaintId: row.complaintId!, reference: row.reference! };
   return { id: row.id, ...subject, kind: row.kind, departmentId: row.departmentId, body: row.body, createdAt: row.createdAt };
 }
 

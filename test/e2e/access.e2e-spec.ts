@@ -35,7 +35,7 @@ interface Endpoint {
   /** A valid body, new on each call, so that an allowed caller gets a 2xx. */
   body?: () => object;
   /** Where the fresh complaint of a POST on `:id` must be first; it is logged `received`. */
-  from?: 'acknowledged' | 'resolved' | 'resolved with a root cause';
+  from?: 'acknowledged' | 'resolved' | 'resolved with a root cause' | 'with an agenda';
   /** A query string the route needs to answer 2xx. */
   query?: string;
 }
@@ -145,6 +145,22 @@ function endpoints(org: () => Organisation): Endpoint[] {
     { method: 'POST', path: '/api/complaints/:id/close', allowed: ['resolver', 'department_head'], from: 'resolved with a root cause' },
     { method: 'GET', path: '/api/complaints/:id/similar', allowed: COMPLAINT_READERS },
     { method: 'GET', path: '/api/themes', allowed: ['department_head', 'chair', 'admin'], query: '?from=2026-10-01&to=2026-11-01' },
+    { method: 'POST', path: '/api/committees', allowed: ['chair', 'admin'], body: () => committee(org()) },
+    { method: 'GET', path: '/api/committees', allowed: STAFF_READERS },
+    { method: 'GET', path: '/api/committees/:id', allowed: STAFF_READERS },
+    { method: 'GET', path: '/api/committees/:id/meetings', allowed: STAFF_READERS },
+    { method: 'POST', path: '/api/committees/:id/meetings', allowed: ['chair', 'admin'], body: () => ({ startsAt: `2027-0${1 + (next() % 9)}-1${next() % 10}T10:00:00Z` }) },
+    { method: 'GET', path: '/api/meetings/:id', allowed: STAFF_READERS },
+    { method: 'GET', path: '/api/meetings/:id/invite.ics', allowed: STAFF_READERS },
+    {
+      method: 'POST',
+      path: '/api/meetings/:id/minutes',
+      allowed: ['chair', 'admin'],
+      body: () => ({ attendeeDepartmentIds: [org().departmentId], decisions: [{ text: 'Review the refund form checks next quarter.' }] }),
+    },
+    { method: 'POST', path: '/api/meetings/:id/agenda', allowed: ['chair', 'admin'] },
+    { method: 'GET', path: '/api/meetings/:id/agenda', allowed: ['department_head', 'chair', 'admin'], from: 'with an agenda' },
+    { method: 'GET', path: '/api/kpis', allowed: ['department_head', 'chair', 'admin'], query: '?from=2026-10-01&to=2026-11-01' },
   ];
 }
 
@@ -153,6 +169,17 @@ const ROOT_CAUSE = {
   description: 'The refund form has no check for a payment the gateway already retried.',
   noSystemicCause: { justification: 'A one-off outage of the card scheme, announced by the scheme itself.' },
 };
+
+function committee(org: Organisation) {
+  return {
+    name: `Customer committee ${next()}`,
+    memberDepartmentIds: [org.departmentId, org.otherDepartmentId],
+    cadence: '0 10 * * 1',
+    timeZone: 'Europe/Riga',
+    durationMinutes: 90,
+    agendaLeadDays: 3,
+  };
+}
 
 function preventionAction(org: Organisation) {
   return {
@@ -220,7 +247,10 @@ async function fingerprint(t: TestApp): Promise<Record<string, unknown>> {
             (SELECT count(*) FROM prevention_actions)::int AS prevention_actions,
             (SELECT sum(version) FROM prevention_actions)::int AS prevention_versions,
             (SELECT count(*) FROM effectiveness_checks)::int AS effectiveness_checks,
-            (SELECT count(*) FROM root_causes)::int AS root_causes`,
+            (SELECT count(*) FROM root_causes)::int AS root_causes,
+            (SELECT count(*) FROM committees)::int AS committees, (SELECT count(*) FROM meetings)::int AS meetings,
+            (SELECT count(*) FROM meeting_minutes)::int AS minutes, (SELECT count(*) FROM meeting_decisions)::int AS decisions,
+            (SELECT count(*) FROM agenda_versions)::int AS agenda_versions`,
   );
   return row;
 }
@@ -249,6 +279,19 @@ describe('roles: who may call each route', () => {
   async function pathFor(endpoint: Endpoint): Promise<string> {
     if (endpoint.query) return endpoint.path + endpoint.query;
     if (!endpoint.path.includes(':id')) return endpoint.path;
+    if (endpoint.path.startsWith('/api/committees/') || endpoint.path.startsWith('/api/meetings/')) {
+      const created = await t.http().post('/api/committees').set(asAdmin).send(committee(org));
+      expect(created.status).toBe(201);
+      if (endpoint.path.startsWith('/api/committees/')) return endpoint.path.replace(':id', created.body.id);
+      // A meeting that has taken place, so that its minutes can be recorded.
+      const [meeting] = await t.dataSource.query(
+        `INSERT INTO meetings (committee_id, starts_at, ends_at, source, agenda_due_at)
+         VALUES ($1, $2::timestamptz - interval '2 hours', $2::timestamptz - interval '30 minutes', 'manual', $2::timestamptz - interval '3 days') RETURNING id`,
+        [created.body.id, t.clock.now()],
+      );
+      if (endpoint.from === 'with an agenda') expect((await t.http().post(`/api/meetings/${meeting.id}/agenda`).set(asAdmin)).status).toBe(201);
+      return endpoint.path.replace(':id', meeting.id);
+    }
     if (endpoint.path.startsWith('/api/prevention-actions/')) {
       const action = await t.http().post('/api/prevention-actions').set(asAdmin).send(preventionAction(org));
       expect(action.status).toBe(201);

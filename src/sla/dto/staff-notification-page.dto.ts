@@ -9,7 +9,15 @@ export class NotifiedPreventionActionDto {
   title: string;
 }
 
-/** About a complaint (complaintId and reference) or about a prevention action (preventionAction); never both. */
+export class NotifiedAgendaDto {
+  @ApiProperty({ format: 'uuid', description: 'GET /api/meetings/{meetingId}/agenda?version={version}' })
+  meetingId: string;
+
+  @ApiProperty({ example: 1 })
+  version: number;
+}
+
+/** About exactly one of: a complaint (complaintId and reference), a prevention action (preventionAction), an agenda (agenda). */
 export class StaffNotificationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -23,8 +31,11 @@ export class StaffNotificationDto {
   @ApiProperty({ type: NotifiedPreventionActionDto, required: false, description: 'Present when the notification is about a prevention action' })
   preventionAction?: NotifiedPreventionActionDto;
 
+  @ApiProperty({ type: NotifiedAgendaDto, required: false, description: "Present when the notification is about a committee agenda published for the department's committee" })
+  agenda?: NotifiedAgendaDto;
+
   @ApiProperty({
-    enum: ['at_risk', 'resolution_breached', 'disputed', 'customer_replied', 'prevention_action_overdue', 'prevention_action_not_effective'],
+    enum: ['at_risk', 'resolution_breached', 'disputed', 'customer_replied', 'prevention_action_overdue', 'prevention_action_not_effective', 'agenda_published'],
   })
   kind: StaffNotificationEntity['kind'];
 
