@@ -57,8 +57,12 @@ export class ComplaintsRepository {
     return this.dataSource.getRepository(ComplaintEntity).findOne({ where: { id }, relations: { category: true, owningDepartment: true } });
   }
 
-  findByPublicTokenHash(publicTokenHash: string): Promise<ComplaintEntity | null> {
-    return this.dataSource.getRepository(ComplaintEntity).findOne({ where: { publicTokenHash }, relations: { owningDepartment: true } });
+  /**
+   * Inside a transaction, pass its manager: the embedded database has a single connection, so a read on another one
+   * would wait for the transaction that waits for it.
+   */
+  findByPublicTokenHash(publicTokenHash: string, manager: EntityManager = this.dataSource.manager): Promise<ComplaintEntity | null> {
+    return manager.getRepository(ComplaintEntity).findOne({ where: { publicTokenHash }, relations: { owningDepartment: true } });
   }
 
   /** Row-locks the complaint for the rest of the transaction, so concurrent transitions queue up. */

@@ -130,7 +130,7 @@ export class CustomerActionsService {
 
   private async lockByToken(manager: EntityManager, token: string): Promise<ComplaintEntity> {
     const digest = this.links.digestOf(token);
-    const found = digest ? await this.complaints.findByPublicTokenHash(digest) : null;
+    const found = digest ? await this.complaints.findByPublicTokenHash(digest, manager) : null;
     if (!found) throw new AppError(CommonErrorCode.NOT_FOUND, 'This status link is not valid');
     return this.transitions.begin(manager, found.id, null);
   }

@@ -184,6 +184,16 @@ describe('similar complaints on the embedded database', () => {
       ]);
       expect(await json(api(app, `/api/complaints/${earlier.id}/similar`))).toEqual({ items: [] });
 
+      // The customer's actions look the link up inside their transaction: on the single connection of the embedded
+      // database a lookup on another connection would wait for ever (a 500 after the pool's timeout).
+      const token = later.publicUrl.split('/').pop();
+      const rating = await fetch(`${app.baseUrl}/public/complaints/${token}/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ csat: 5 }),
+      });
+      expect({ status: rating.status, code: ((await rating.json()) as any).code }).toEqual({ status: 409, code: 'NOTHING_TO_RATE' });
+
       const themes = await json(api(app, '/api/themes?from=2026-11-01&to=2026-12-01'));
       expect(themes.items).toEqual([
         { categoryCode: 'billing-error', categoryName: 'Billing error', causeCode: null, count: 2, previousCount: 0, change: 2 },
