@@ -20,9 +20,10 @@ import type { Period } from './kpi-periods.js';
  * one row per period, oldest first, whose columns are the block's properties.
  *
  * A figure about complaints belongs to the period in which the complaint was received: numerator and denominator
- * are then always the same complaints, and every statement starts with a range of ix_complaints_received (or
- * ix_complaints_root_cause_received), then follows complaint_id indexes into events, messages and resolutions.
- * Prevention actions, which are not complaints, belong to the period in which they were done.
+ * are then always the same complaints, and every statement starts with a range of ix_complaints_received per period
+ * (recurrence: ix_complaints_root_cause_received), then joins events, messages, answers and ratings by complaint_id.
+ * Prevention actions, which are not complaints, belong to the period in which they were done. Timings over a
+ * million complaints, and what would make them cheaper, are in docs/kpis.md ("Scale").
  */
 
 /**
@@ -30,7 +31,7 @@ import type { Period } from './kpi-periods.js';
  * any length, as meetings by a cron rule are not evenly spaced. as_of ($3) is the moment the figures describe (the
  * clock's now), for deadlines still running.
  */
-const PERIODS = `periods AS NOT MATERIALIZED (
+const PERIODS = `periods AS (
   SELECT p.idx, p.period_from, p.period_to, $3::timestamptz AS as_of
     FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS p(period_from, period_to, idx)
 )`;
@@ -38,8 +39,8 @@ const PERIODS = `periods AS NOT MATERIALIZED (
 /** The complaints received in each period, by joining on this (suggestions are not complaints: no check measures them). */
 const RECEIVED_IN_PERIOD = `c.type = 'complaint' AND c.received_at >= p.period_from AND c.received_at < p.period_to`;
 
-/** The period's complaints with the columns a statement needs, for statements that read them more than once. */
-const cohort = (columns: string) => `cohort AS NOT MATERIALIZED (
+/** The complaints of each period with the columns a statement needs, as `cohort` (idx, ...). */
+const cohort = (columns: string) => `cohort AS (
   SELECT p.idx, ${columns}
     FROM periods p
     JOIN complaints c ON ${RECEIVED_IN_PERIOD}
