@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MeetingsRepository } from '../committees/meetings.repository.js';
 import { MinutesRepository } from '../committees/minutes.repository.js';
 import { KpisModule } from '../kpis/kpis.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SimilarComplaintsModule } from '../similar-complaints/similar-complaints.module.js';
 import { AgendaSectionsRepository } from './agenda-sections.repository.js';
 import { AgendaVersionsRepository } from './agenda-versions.repository.js';
@@ -16,7 +17,7 @@ import { AgendaService } from './agenda.service.js';
  * EntityManager, or only the DataSource), so it provides its own instances of them instead.
  */
 @Module({
-  imports: [SimilarComplaintsModule, KpisModule],
+  imports: [SimilarComplaintsModule, KpisModule, NotificationsModule],
   controllers: [AgendaController],
   providers: [AgendaService, AgendaVersionsRepository, AgendaSectionsRepository, MeetingsRepository, MinutesRepository],
   exports: [AgendaService, AgendaSectionsRepository],

@@ -10,6 +10,7 @@ import { ENV } from '../config/env.provider.js';
 import type { Env } from '../config/env.js';
 import { precedingPeriods } from '../kpis/kpi-periods.js';
 import { KpisService } from '../kpis/kpis.service.js';
+import { OutboxRepository } from '../notifications/outbox.repository.js';
 import { buildAgenda, contentHash, KPI_SERIES_LENGTH } from './agenda-builder.js';
 import type { AgendaContent } from './agenda-content.js';
 import { AgendaErrorCode } from './agenda-error-code.js';
@@ -50,7 +51,7 @@ export interface RenderedAgenda {
 /**
  * Generates, stores and serves a meeting's agenda (issue 5). Generation is one transaction under the meeting's row
  * lock: read the figures, build the content (agenda-builder.ts: redaction, no names, flags), insert the next
- * immutable version, notify the member departments and mark the meeting as having an agenda, all or nothing.
+ * immutable version, notify the member departments (their inbox and, through the outbox, an e-mail to their heads) and mark the meeting as having an agenda, all or nothing.
  *
  * The transaction is READ COMMITTED, not REPEATABLE READ: a second generation of the same meeting waits for the row
  * lock and must then see the version the first one committed (a REPEATABLE READ snapshot taken before the wait would
@@ -67,6 +68,7 @@ export class AgendaService extends AgendaPublisher {
     private readonly meetings: MeetingsRepository,
     private readonly minutes: MinutesRepository,
     private readonly kpis: KpisService,
+    private readonly outbox: OutboxRepository,
     private readonly clock: Clock,
     @Inject(ENV) private readonly env: Env,
   ) {
@@ -146,11 +148,15 @@ export class AgendaService extends AgendaPublisher {
       trigger,
       generatedAt: now,
     });
-    await this.versions.notifyDepartments(manager, {
-      agendaVersionId: stored.id,
-      departmentIds: meeting.memberDepartments.map((d) => d.id),
-      body: this.noticeBody(meeting.id, meeting.committee.name, meeting.startsAt, meeting.committee.timeZone, stored.version),
-      createdAt: now,
+    const departmentIds = meeting.memberDepartments.map((d) => d.id);
+    const notice = this.noticeBody(meeting.id, meeting.committee.name, meeting.startsAt, meeting.committee.timeZone, stored.version);
+    await this.versions.notifyDepartments(manager, { agendaVersionId: stored.id, departmentIds, body: notice, createdAt: now });
+    await this.outbox.enqueueForDepartmentHeads(manager, {
+      departmentIds,
+      purpose: 'agenda_published',
+      body: notice,
+      dedupePrefix: `agenda_published:${stored.id}`,
+      availableAt: now,
     });
     return { version: stored.version, contentHash: hash, generatedAt: now };
   }

@@ -15,10 +15,41 @@ export interface OutgoingMessage {
   guardFindings?: object[];
 }
 
+/** One e-mail per head of each department; `dedupePrefix` plus the head makes each message's key. */
+export interface DepartmentMessage {
+  departmentIds: string[];
+  purpose: string;
+  body: string;
+  dedupePrefix: string;
+  availableAt: Date;
+}
+
+/** Staff have no language of their own; what staff read in the product is English. */
+const STAFF_LANGUAGE = 'en';
+
 @Injectable()
 export class OutboxRepository {
   /** Queues a message inside the caller's transaction: it exists if and only if the change that caused it does. */
   async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<void> {
     await manager.getRepository(OutboxMessageEntity).insert(message);
+  }
+
+  /**
+   * Queues, inside the caller's transaction, an e-mail to every head of the given departments, addressed to the
+   * department (a department is who is told; its heads are where it reads mail). A department without a head gets
+   * none: its staff-notification inbox still holds the news. Answers how many were queued; a retried transaction
+   * queues none twice.
+   */
+  async enqueueForDepartmentHeads(manager: EntityManager, message: DepartmentMessage): Promise<number> {
+    const rows = await manager.query(
+      `INSERT INTO outbox_messages (department_id, purpose, channel, address, language, body, available_at, dedupe_key)
+       SELECT s.department_id, $2, 'email', s.email, $3, $4, $5, $6 || ':' || s.id
+         FROM staff s
+        WHERE s.role = 'department_head' AND s.department_id = ANY($1::uuid[])
+       ON CONFLICT ON CONSTRAINT uq_outbox_messages_dedupe_key DO NOTHING
+       RETURNING id`,
+      [message.departmentIds, message.purpose, STAFF_LANGUAGE, message.body, message.availableAt, message.dedupePrefix],
+    );
+    return rows.length;
   }
 }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { AGENDA_SECTIONS } from '../../src/agenda/agenda-content.js';
 import { escapeHtml } from '../../src/agenda/render-html.js';
 import { CommitteeSchedulerService } from '../../src/committees/committee-scheduler.service.js';
+import { MeetingsRepository } from '../../src/committees/meetings.repository.js';
 import { acknowledge, expectError, logComplaint, resolve } from '../factories/complaints.js';
 import { asAdmin, bearer, seedOrganisation, type Organisation } from '../factories/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -12,7 +13,8 @@ import { TestClock } from '../support/test-clock.js';
 /*
  * The committee agenda over HTTP against a real database (issue 5): versions published on demand and by the
  * scheduler (once, however many instances sweep), each format with its content type, ETag and the eight sections,
- * no staff name or customer contact data in any format, the member departments notified once per version, the
+ * no staff name or customer contact data in any format, the member departments notified once per version (their inbox
+ * and an e-mail to each of their heads through the outbox), the
  * versions table immutable, and the roles and error answers.
  */
 
@@ -91,6 +93,16 @@ describe('the committee agenda', () => {
       [versionId],
     );
 
+  /** The e-mails queued in the outbox for a version: one per head of a member department. */
+  const emailsOf = (versionId: string): Promise<{ departmentId: string; complaintId: null; channel: string; address: string; body: string }[]> =>
+    t.dataSource.query(
+      `SELECT department_id AS "departmentId", complaint_id AS "complaintId", channel, address, body FROM outbox_messages
+        WHERE purpose = 'agenda_published' AND dedupe_key LIKE 'agenda_published:' || $1 || ':%' ORDER BY address`,
+      [versionId],
+    );
+  const agendaEmailCount = async (): Promise<number> =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE purpose = 'agenda_published'`))[0].n;
+
   async function createCommittee(departmentIds: string[], schedule: { cadence: string; agendaLeadDays: number }): Promise<{ id: string; meetings: string[] }> {
     const res = await t
       .http()
@@ -116,6 +128,13 @@ describe('the committee agenda', () => {
       expect(res.status).toBe(201);
       tokens.push(res.body.token);
     }
+    // Network's head, so both member departments of A have one to e-mail.
+    const networkHead = await t
+      .http()
+      .post('/api/staff')
+      .set(asAdmin)
+      .send({ name: 'Network head', email: 'network.head@example.com', role: 'department_head', departmentId: org.otherDepartmentId });
+    expect(networkHead.status).toBe(201);
     staffIds = (await t.dataSource.query('SELECT id FROM staff')).map((row: { id: string }) => row.id);
 
     ({ id: committeeA, meetings: [a1, a2] } = await createCommittee([org.departmentId, org.otherDepartmentId], MONDAYS));
@@ -141,6 +160,10 @@ describe('the committee agenda', () => {
       const notices = await noticesOf(v1.id);
       expect(notices.map((n) => n.departmentId).sort()).toEqual([org.departmentId, org.otherDepartmentId].sort());
       expect(notices[0].body).toContain(`http://redress.test/api/meetings/${a1}/agenda?format=html&version=1`);
+      expect(await emailsOf(v1.id)).toEqual([
+        { departmentId: org.departmentId, complaintId: null, channel: 'email', address: 'department_head@example.com', body: notices[0].body },
+        { departmentId: org.otherDepartmentId, complaintId: null, channel: 'email', address: 'network.head@example.com', body: notices[0].body },
+      ]);
       // So the scheduler does not publish another at the due date.
       const [meeting] = await t.dataSource.query('SELECT agenda_published_at AS "publishedAt" FROM meetings WHERE id = $1', [a1]);
       expect(meeting.publishedAt.toISOString()).toBe(START);
@@ -161,6 +184,8 @@ describe('the committee agenda', () => {
       for (const version of versions) expect(await noticesOf(version.id)).toHaveLength(2);
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM staff_notifications WHERE kind = 'agenda_published'`);
       expect(n).toBe(2 * versions.length);
+      for (const version of versions) expect(await emailsOf(version.id)).toHaveLength(2);
+      expect(await agendaEmailCount()).toBe(2 * versions.length);
     });
 
     it("shows in the member departments' heads' notifications, naming the meeting and version", async () => {
@@ -176,6 +201,21 @@ describe('the committee agenda', () => {
       const res = await post(a1, org.tokens.admin);
       expect(res.status).toBe(201);
       expect(res.body.version).toBe(4);
+    });
+
+    it('publishes all or nothing: a failure after the version is written leaves no version, notice or e-mail', async () => {
+      const before = { versions: await versionsOf(a1), emails: await agendaEmailCount() };
+      const [{ notices }] = await t.dataSource.query(`SELECT count(*)::int AS notices FROM staff_notifications`);
+      // The last step of the transaction, after the version, the inbox notices and the e-mails are written.
+      const failing = jest.spyOn(MeetingsRepository.prototype, 'markAgendaPublished').mockRejectedValueOnce(new Error('the disk is full'));
+      try {
+        expect((await post(a1)).status).toBe(500);
+      } finally {
+        failing.mockRestore();
+      }
+      expect(await versionsOf(a1)).toEqual(before.versions);
+      expect(await agendaEmailCount()).toBe(before.emails);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS notices FROM staff_notifications`))[0].notices).toBe(notices);
     });
 
     it.each(NOT_PUBLISHERS)('refuses %s with 403, publishing nothing', async (caller) => {
@@ -312,6 +352,7 @@ describe('the committee agenda', () => {
       const versions = await versionsOf(b1);
       expect(versions).toEqual([expect.objectContaining({ version: 1, trigger: 'scheduled' })]);
       expect((await noticesOf(versions[0].id)).map((n) => n.departmentId)).toEqual([org.otherDepartmentId]);
+      expect((await emailsOf(versions[0].id)).map((e) => e.address)).toEqual(['network.head@example.com']);
 
       const again = await Promise.all(sweepers.map((s) => s.sweep()));
       expect(again.reduce((sum, r) => sum + r.agendasPublished, 0)).toBe(0);
@@ -333,7 +374,10 @@ describe('the committee agenda', () => {
       expect([one.body.version, two.body.version].sort()).toEqual([before + 1, before + 2]);
       const versions = await versionsOf(a1);
       expect(versions.map((v) => v.version)).toEqual(Array.from({ length: before + 2 }, (_, i) => i + 1));
-      for (const version of versions) expect(await noticesOf(version.id)).toHaveLength(2);
+      for (const version of versions) {
+        expect(await noticesOf(version.id)).toHaveLength(2);
+        expect(await emailsOf(version.id)).toHaveLength(2);
+      }
     });
   });
 
