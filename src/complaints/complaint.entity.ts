@@ -28,7 +28,7 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Index('ix_complaints_status_received', ['status', 'receivedAt', 'id'])
 @Index('ix_complaints_department_received', ['owningDepartmentId', 'receivedAt', 'id'])
 @Index('ix_complaints_category_received', ['categoryId', 'receivedAt', 'id'])
-@Index('ix_complaints_first_response_due', ['firstResponseDueAt'], { where: `"status" = 'received' AND "first_response_breached_at" IS NULL` })
+@Index('ix_complaints_first_response_due', ['firstResponseDueAt'], { where: `"first_responded_at" IS NULL AND "first_response_breached_at" IS NULL` })
 @Index('ix_complaints_at_risk_due', ['atRiskDueAt'], { where: `"at_risk_at" IS NULL AND "status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
 @Index('ix_complaints_keep_informed_due', ['keepInformedDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
 @Index('ix_complaints_root_cause_received', ['rootCauseCode', 'receivedAt'], { where: `"root_cause_code" IS NOT NULL` })

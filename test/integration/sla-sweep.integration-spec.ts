@@ -3,7 +3,7 @@ import { bearer, seedOrganisation, type Organisation } from '../factories/organi
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { HOUR } from '../support/test-clock.js';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service.js';
-import { eventTypes, logComplaint } from '../factories/complaints.js';
+import { eventTypes, handOff, logComplaint, resolve, UPHELD } from '../factories/complaints.js';
 
 // A Monday morning (UTC, Mon-Fri 09:00-17:00). Default targets: critical 1h, high 4h, medium 8h, low 16h of business time.
 const MONDAY_9 = '2026-11-23T09:00:00.000Z';
@@ -129,6 +129,23 @@ describe('the SLA sweep', () => {
     expect(await breachedAt(t, answered.id)).toBeNull();
     expect(await breachedAt(t, suggestion.id)).toBeNull();
     expect(await queue('breached=true')).toEqual([]);
+  });
+
+  it('records the breach of a complaint handed off before anybody answered: it is in resolution, still owing its first response', async () => {
+    const handedOff = await logComplaint(t, org.tokens.agent);
+    expect((await handOff(t, org.tokens.agent, handedOff.id, org.otherDepartmentId)).status).toBe('in_resolution');
+    t.clock.set('2026-11-23T13:30:00.000Z');
+
+    expect(await sweep()).toMatchObject({ skipped: false, firstResponseBreaches: 1 });
+    expect(await breachedAt(t, handedOff.id)).toBe('2026-11-23T13:30:00.000Z');
+    expect(await queue('breached=true')).toEqual([handedOff.id]);
+
+    // The late answer is the first response; the breach stays the one the sweep recorded, once.
+    t.clock.set('2026-11-23T15:00:00.000Z');
+    const answered = await resolve(t, org.tokens.resolver, handedOff.id, UPHELD);
+    expect(answered).toMatchObject({ firstRespondedAt: '2026-11-23T15:00:00.000Z', firstResponseOnTime: false, firstResponseBreachedAt: '2026-11-23T13:30:00.000Z' });
+    expect(await sweep()).toMatchObject({ skipped: false, firstResponseBreaches: 0 });
+    expect((await breachEventsPerComplaint(t)).get(handedOff.id)).toBe(1);
   });
 
   it('run by two instances on one database at the same moment, records each breach exactly once', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type QueryRunner } from 'typeorm';
 import { bearer, seedOrganisation, type Organisation } from '../factories/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { logComplaint } from '../factories/complaints.js';
@@ -95,6 +95,32 @@ describe('the timeline (complaint_events)', () => {
         throw new Error(`The entities and the migrations disagree; a migration needs:\n${pending.map((q) => `  ${q};`).join('\n')}`);
       }
       expect(pending).toEqual([]);
+    });
+
+    // The schema builder compares an index's columns but not its WHERE: a partial index whose condition changed in
+    // the entity alone would pass above. PostgreSQL itself spells each entity's condition here (an index built from
+    // it, then rolled back), so the two are compared in one normal form.
+    it('agree on the condition of every partial index too', async () => {
+      const partial = t.dataSource.entityMetadatas.flatMap((m) => m.indices.filter((i) => i.where).map((i) => ({ table: m.tableName, index: i })));
+      expect(partial.length).toBeGreaterThan(0);
+      const predicate = (runner: QueryRunner, name: string): Promise<{ predicate: string }[]> =>
+        runner.query(`SELECT pg_get_expr(i.indpred, i.indrelid) AS predicate FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = $1`, [name]);
+      const runner = t.dataSource.createQueryRunner();
+      const disagreements: string[] = [];
+      try {
+        await runner.startTransaction();
+        for (const { table, index } of partial) {
+          const columns = index.columns.map((c) => `"${c.databaseName}"`).join(', ');
+          await runner.query(`CREATE INDEX "entity_condition_check" ON "${table}" (${columns}) WHERE ${index.where}`);
+          const [[expected], [actual]] = [await predicate(runner, 'entity_condition_check'), await predicate(runner, index.name)];
+          if (actual?.predicate !== expected.predicate) disagreements.push(`${index.name}: entity ${expected.predicate}, database ${actual?.predicate}`);
+          await runner.query(`DROP INDEX "entity_condition_check"`);
+        }
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(disagreements).toEqual([]);
     });
   });
 });
