@@ -246,7 +246,7 @@ export class ComplaintsService {
         complaint,
         {
           purpose: 'acknowledgement',
-          kind: 'acknowledgement',
+          kind: complaint.type === 'suggestion' ? 'thanks' : 'acknowledgement',
           field: fieldOfFinding(text, [['message', dto.message], ['nextSteps', dto.nextSteps]], 'message'),
           dedupeKey: `acknowledgement:${id}`,
           override: dto.override,

@@ -12,7 +12,7 @@ import ru from './rules/ru.json' with { type: 'json' };
 import uk from './rules/uk.json' with { type: 'json' };
 import { fold, phraseSource, wholeWord } from '../common/phrase-matching.js';
 
-export const MESSAGE_KINDS = ['acknowledgement', 'update', 'delay', 'resolution', 'refusal'] as const;
+export const MESSAGE_KINDS = ['acknowledgement', 'thanks', 'update', 'delay', 'resolution', 'refusal'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const GUARD_LANGUAGES = ['en', 'uk', 'ru', 'lv'] as const;
@@ -33,9 +33,13 @@ export interface Finding {
   suggestion: string;
 }
 
-/** What each kind of message must say: PRODUCT.md's first response, refusal and delay notice. */
+/**
+ * What each kind of message must say: PRODUCT.md's first response, refusal and delay notice. `thanks` is the first
+ * response to a suggestion: it has no deadline and the committee decides what becomes of it, so it promises no date.
+ */
 export const REQUIRED_ELEMENTS: Readonly<Record<MessageKind, readonly MessageElement[]>> = {
   acknowledgement: ['empathy', 'next_step', 'date'],
+  thanks: ['empathy', 'next_step'],
   refusal: ['reason', 'next_step', 'escalation_route'],
   delay: ['empathy', 'reason', 'date'],
   update: ['next_step'],

@@ -86,7 +86,7 @@ describe('POST /api/messages/check', () => {
     expect(res.body.paths[PATH].post.responses['200']).toBeDefined();
     const schema = res.body.components.schemas.CheckMessageDto;
     expect(schema.required.sort()).toEqual(['kind', 'language', 'text']);
-    expect(schema.properties.kind.enum).toEqual(['acknowledgement', 'update', 'delay', 'resolution', 'refusal']);
+    expect(schema.properties.kind.enum).toEqual(['acknowledgement', 'thanks', 'update', 'delay', 'resolution', 'refusal']);
     for (const field of ['text', 'language', 'kind']) expect(schema.properties[field].example).toEqual(expect.any(String));
   });
 

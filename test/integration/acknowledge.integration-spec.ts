@@ -99,6 +99,27 @@ describe('POST /api/complaints/:id/acknowledge', () => {
       expect(outbox.body).toContain('25 November 2026');
     });
 
+    it('thanks for a suggestion without promising a date: it has no deadline, and the committee decides', async () => {
+      const suggestion = await logComplaint(t, org.tokens.agent, { type: 'suggestion', severity: 'low', summary: 'Add an e-invoice option' });
+      const res = await acknowledge(suggestion.id, {
+        message: 'Thank you for the idea of an e-invoice option.',
+        nextSteps: 'Our customer committee will discuss it at its next meeting.',
+      });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'acknowledged', expectedResolutionBy: null });
+      const [outbox] = await outboxRows(t, suggestion.id);
+      expect(outbox.body).toContain('Our customer committee will discuss it at its next meeting.');
+      expect(outbox.body).not.toMatch(/expect|by \d/i);
+    });
+
+    it('still blocks a reply to a suggestion that does not thank the customer, and only for that', async () => {
+      const suggestion = await logComplaint(t, org.tokens.agent, { type: 'suggestion', severity: 'low', summary: 'Add an e-invoice option' });
+      const res = await acknowledge(suggestion.id, { message: 'Noted.', nextSteps: 'Our customer committee will discuss it.' });
+      expect(res.status).toBe(422);
+      expect(res.body.findings.map((f: { rule: string }) => f.rule)).toEqual(['missing_empathy']);
+      expect(await eventTypes(t, suggestion.id)).toEqual(['received']);
+    });
+
     it('writes to the e-mail address, and not the phone, of a customer who prefers e-mail', async () => {
       const complaint = await logComplaint(t, org.tokens.agent, withCustomer({ preferredChannel: 'email' }));
       expect((await acknowledge(complaint.id)).status).toBe(200);

@@ -23,7 +23,7 @@ export class CheckMessageDto {
   @Matches(/^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/, { message: 'language must be a language code such as "en" or "uk-UA"' })
   language: string;
 
-  @ApiProperty({ enum: MESSAGE_KINDS, example: 'refusal', description: 'Decides which elements the message must contain' })
+  @ApiProperty({ enum: MESSAGE_KINDS, example: 'refusal', description: 'Decides which elements the message must contain; thanks is the first response to a suggestion (no date)' })
   @IsIn(MESSAGE_KINDS)
   kind: MessageKind;
 }
