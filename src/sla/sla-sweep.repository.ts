@@ -37,7 +37,7 @@ export class SlaSweepRepository {
 
   /**
    * Marks up to `limit` unanswered complaints past their first-response deadline and writes one timeline event
-   * each. Unanswered is "no first response yet", whatever the status: a complaint handed off before anybody
+   * each. Unanswered is "no first response yet" in any open status: a complaint handed off before anybody
    * answered the customer is in resolution and still owes its first response. The partial unique index on the
    * event is the last guard against recording a breach twice. A deadline
    * is breached only once it has passed: an answer given at the deadline itself is on time (see
@@ -50,6 +50,7 @@ export class SlaSweepRepository {
            FROM complaints
           WHERE first_responded_at IS NULL
             AND first_response_breached_at IS NULL
+            AND status IN ('received', 'acknowledged', 'in_resolution', 'reopened')
             AND first_response_due_at < $1
             AND paused_at IS NULL
           ORDER BY first_response_due_at
