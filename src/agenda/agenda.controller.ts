@@ -1,7 +1,8 @@
-import { Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/roles.decorator.js';
+import { EmptyBodyPipe } from '../common/empty-body.pipe.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { AgendaService, type AgendaFormat } from './agenda.service.js';
 import { AgendaQuery } from './dto/agenda.query.js';
@@ -29,7 +30,7 @@ export class AgendaController {
   @ApiOperation({ summary: "Generates and publishes a new version of the meeting's agenda now; member departments are notified" })
   @ApiCreatedResponse({ type: AgendaVersionSummaryDto })
   @ApiNotFoundResponse({ description: 'MEETING_NOT_FOUND' })
-  generate(@Param('id', UuidParamPipe) id: string): Promise<AgendaVersionSummaryDto> {
+  generate(@Param('id', UuidParamPipe) id: string, @Body(EmptyBodyPipe) _body: undefined): Promise<AgendaVersionSummaryDto> {
     return this.agenda.generate(id);
   }
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Principal } from '../auth/roles.js';
+import { EmptyBodyPipe } from '../common/empty-body.pipe.js';
 import { etagOf, parseIfMatch } from '../common/if-match.js';
 import { UuidParamPipe } from '../common/uuid-param.pipe.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
@@ -57,6 +58,7 @@ export class PreventRecurrenceController {
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @Body(EmptyBodyPipe) _body: undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     await this.preventRecurrence.close(principal, id, parseIfMatch(ifMatch));

@@ -224,6 +224,14 @@ describe('the committee agenda', () => {
       expect(await versionsOf(a1)).toEqual(before);
     });
 
+    it('takes no body: a field sent with it answers 400 naming it, anything but {} 400 too, publishing nothing', async () => {
+      const before = { versions: await versionsOf(a1), emails: await agendaEmailCount() };
+      expectError(await post(a1).send({ format: 'html', version: 7 }), 400, 'VALIDATION_FAILED', ['format', 'version']);
+      expectError(await post(a1).send('null').set('content-type', 'application/json'), 400, 'VALIDATION_FAILED', ['body']);
+      expect(await versionsOf(a1)).toEqual(before.versions);
+      expect(await agendaEmailCount()).toBe(before.emails);
+    });
+
     it('answers 401 without a token, 404 for an unknown meeting and 400 for an id that is no UUID', async () => {
       expectError(await t.http().post(`/api/meetings/${a1}/agenda`), 401, 'UNAUTHENTICATED');
       expectError(await post(randomUUID()), 404, 'MEETING_NOT_FOUND');

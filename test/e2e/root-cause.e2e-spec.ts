@@ -525,6 +525,13 @@ describe('preventing recurrence', () => {
       expect((await events(t, complaint.id)).at(-1)).toMatchObject({ type: 'closed', data: { rootCauseCode: 'supplier', preventionActionId: null, noSystemicCause: true } });
     });
 
+    it('takes no body: a field sent with it answers 400 naming it, anything but {} 400 too, closing nothing; {} closes', async () => {
+      const complaint = await withRootCause();
+      expectError(await changesNothing(complaint.id, () => close(complaint.id).send({ reason: 'duplicate' })), 400, 'VALIDATION_FAILED', ['reason']);
+      expectError(await changesNothing(complaint.id, () => close(complaint.id).send([])), 400, 'VALIDATION_FAILED', ['body']);
+      expect((await close(complaint.id).send({})).status).toBe(200);
+    });
+
     it('a resolved complaint without a root cause answers 409 CLOSE_NEEDS_ROOT_CAUSE', async () => {
       const complaint = await resolved();
       const res = await changesNothing(complaint.id, () => close(complaint.id));
