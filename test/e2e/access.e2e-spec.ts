@@ -193,6 +193,9 @@ function preventionAction(org: Organisation) {
 }
 
 /** Routes anyone may call (@Public); the status page is reached by its unguessable token instead. */
+/** 10 kB of brackets: far under the size limit, far deeper than any body (recursive parsers overflow on it). */
+const DEEP_BODY = `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+
 const PUBLIC_ROUTES = [
   'GET /health',
   'GET /public/complaints/:token',
@@ -356,6 +359,16 @@ describe('roles: who may call each route', () => {
       expectError(await callChangingNothing(endpoint, {}), 401, 'UNAUTHENTICATED');
     });
 
+    if (endpoint.method !== 'GET') {
+      it('refuses a small body nested thousands of levels deep with 400 MALFORMED_BODY and changes nothing', async () => {
+        const path = await pathFor(endpoint);
+        const before = await fingerprint(t);
+        const res = await t.http()[endpoint.method.toLowerCase() as 'post' | 'put' | 'patch'](path).set(bearer(org.tokens[endpoint.allowed[0]])).set('content-type', 'application/json').send(DEEP_BODY);
+        expectError(res, 400, 'MALFORMED_BODY');
+        expect(await fingerprint(t)).toEqual(before);
+      });
+    }
+
     it('refuses a wrong token with 401 UNAUTHENTICATED and changes nothing', async () => {
       expectError(await callChangingNothing(endpoint, bearer('rds_not-a-token-anyone-was-given')), 401, 'UNAUTHENTICATED');
     });
@@ -383,6 +396,11 @@ describe('public routes and the API document', () => {
     t = await startTestApp();
   });
   afterAll(() => t.close());
+
+  it.each(PUBLIC_ROUTES.filter((route) => route.startsWith('POST ')))('%s refuses a body nested thousands of levels deep with 400 MALFORMED_BODY', async (route) => {
+    const path = route.slice('POST '.length).replace(':token', 'any-token');
+    expectError(await t.http().post(path).set('content-type', 'application/json').send(DEEP_BODY), 400, 'MALFORMED_BODY');
+  });
 
   it('GET /health needs no token', async () => {
     const res = await t.http().get('/health');
