@@ -1,11 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS } from '../common/advisory-locks.js';
 import { ENV } from '../config/env.provider.js';
 import type { Env } from '../config/env.js';
 import { CredentialsRepository } from './credentials.repository.js';
-
-/** Arbitrary but fixed: serialises the first-start check across instances starting together. */
-const BOOTSTRAP_LOCK = 7_410_001;
 
 /** On first start with no admin, creates one so the organisation can set itself up. */
 @Injectable()
@@ -20,7 +18,8 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const issued = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
+      // Waits, unlike the scheduled jobs: instances starting together take turns, so only the first creates an admin.
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.bootstrapAdmin]);
       if (await this.credentials.anyAdminExists(manager)) return null;
       const admin = { name: 'Administrator', email: 'admin@redress.invalid', role: 'admin' as const, departmentId: null };
       return this.env.BOOTSTRAP_ADMIN_TOKEN

@@ -4,12 +4,6 @@ import type { EntityManager } from 'typeorm';
 /** The scheduler's own statements; each takes the transaction it runs in. */
 @Injectable()
 export class CommitteeSchedulerRepository {
-  /** Takes the scheduler's transaction-scoped lock; false when another instance is running it right now. */
-  async tryLock(manager: EntityManager, lockKey: number): Promise<boolean> {
-    const [row] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey]);
-    return row.locked === true;
-  }
-
   /**
    * Locks the meeting whose agenda has been due longest and has none yet, skipping `excluded` (meetings whose
    * publication failed earlier in this run) and any meeting another transaction holds. The lock and the

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS, tryAdvisoryXactLock } from '../common/advisory-locks.js';
 import { Clock } from '../common/clock.js';
 import { AgendaPublisher } from './agenda-publisher.js';
 import { meetingsToSchedule } from './cadence.js';
@@ -8,11 +9,6 @@ import { CommitteeSchedulerRepository } from './committee-scheduler.repository.j
 import { CommitteesRepository } from './committees.repository.js';
 import { MeetingsRepository } from './meetings.repository.js';
 
-/**
- * Arbitrary but fixed key of the scheduler's advisory lock (the SLA sweep holds 7_410_101, the effectiveness sweep
- * 7_410_102): one instance at a time.
- */
-const COMMITTEE_SCHEDULER_LOCK = 7_410_103;
 /** Committees are few; each batch computes their occurrences in Node (cron rules) and inserts them in one statement. */
 const COMMITTEE_BATCH_SIZE = 200;
 
@@ -70,7 +66,7 @@ export class CommitteeSchedulerService {
     let afterId: string | null = null;
     for (;;) {
       const batch: { created: number; lastId: string | null; full: boolean } | null = await this.dataSource.transaction(async (manager) => {
-        if (!(await this.scheduler.tryLock(manager, COMMITTEE_SCHEDULER_LOCK))) return null;
+        if (!(await tryAdvisoryXactLock(manager, ADVISORY_LOCKS.committeeScheduler))) return null;
         const committees = await this.committees.scheduleBatch(manager, afterId, COMMITTEE_BATCH_SIZE);
         const meetings = committees.flatMap((committee) => meetingsToSchedule(committee, now).map((meeting) => ({ ...meeting, committeeId: committee.id })));
         return {
@@ -90,7 +86,7 @@ export class CommitteeSchedulerService {
       let meetingId: string | null = null;
       try {
         const outcome = await this.dataSource.transaction(async (manager) => {
-          if (!(await this.scheduler.tryLock(manager, COMMITTEE_SCHEDULER_LOCK))) return 'locked' as const;
+          if (!(await tryAdvisoryXactLock(manager, ADVISORY_LOCKS.committeeScheduler))) return 'locked' as const;
           meetingId = await this.scheduler.lockNextDueAgenda(manager, now, failed);
           if (!meetingId) return 'none' as const;
           await this.publisher.publishFor(manager, meetingId);

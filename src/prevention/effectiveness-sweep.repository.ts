@@ -33,12 +33,6 @@ const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-
  */
 @Injectable()
 export class EffectivenessSweepRepository {
-  /** Takes the sweep's transaction-scoped lock; false when another instance is sweeping right now. */
-  async tryLockSweep(manager: EntityManager, lockKey: number): Promise<boolean> {
-    const [row] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey]);
-    return row.locked === true;
-  }
-
   /**
    * Locks up to `limit` verifying actions whose check is due by `now` and counts, in SQL, the matching complaints of
    * each after window: from done to the check's due date (not to now: a late tick measures the same window).

@@ -2,14 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ADVISORY_LOCKS, tryAdvisoryXactLock } from '../common/advisory-locks.js';
 import { Clock } from '../common/clock.js';
 import { StaffNotificationsRepository } from '../notifications/staff-notifications.repository.js';
 import { DAY_MS, judge, type Judgement } from './effectiveness.js';
 import { EffectivenessSweepRepository, type DueCheck } from './effectiveness-sweep.repository.js';
 import { statusAfterCheck } from './prevention-workflow.js';
 
-/** Arbitrary but fixed key of this sweep's advisory lock (the SLA sweep holds 7_410_101): one instance at a time. */
-const EFFECTIVENESS_SWEEP_LOCK = 7_410_102;
 /** Each due check runs a count over complaints, so its batches are smaller than the overdue flag's. */
 const CHECK_BATCH_SIZE = 100;
 const OVERDUE_BATCH_SIZE = 500;
@@ -63,7 +62,7 @@ export class EffectivenessSweepService {
     let batches = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
-        if (!(await this.sweeps.tryLockSweep(manager, EFFECTIVENESS_SWEEP_LOCK))) return null;
+        if (!(await tryAdvisoryXactLock(manager, ADVISORY_LOCKS.effectivenessSweep))) return null;
         const due = await this.sweeps.lockDueChecks(manager, now, CHECK_BATCH_SIZE);
         const counts = { ...NOTHING };
         for (const action of due) {

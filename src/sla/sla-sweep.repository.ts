@@ -29,12 +29,6 @@ const ZONE_CTE = `zone AS (SELECT coalesce((SELECT time_zone FROM business_calen
  */
 @Injectable()
 export class SlaSweepRepository {
-  /** Takes the sweep's transaction-scoped lock; false when another instance is sweeping right now. */
-  async tryLockSweep(manager: EntityManager, lockKey: number): Promise<boolean> {
-    const [row] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [lockKey]);
-    return row.locked === true;
-  }
-
   /**
    * Marks up to `limit` unanswered complaints past their first-response deadline and writes one timeline event
    * each. Unanswered is "no first response yet" in any open status: a complaint handed off before anybody

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
+import { ADVISORY_LOCKS, tryAdvisoryXactLock } from '../common/advisory-locks.js';
 import { Clock } from '../common/clock.js';
 import { SlaSweepRepository } from './sla-sweep.repository.js';
 
-/** Arbitrary but fixed key of the sweep's advisory lock: one sweeping instance at a time. */
-const SLA_SWEEP_LOCK = 7_410_101;
 const BATCH_SIZE = 500;
 
 /** What one sweep recorded; each count is of complaints newly flagged (or tasks newly raised) by this sweep. */
@@ -53,7 +52,7 @@ export class SlaSweepService {
     let batches = 0;
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager): Promise<SweepCounts | null> => {
-        if (!(await this.sweeps.tryLockSweep(manager, SLA_SWEEP_LOCK))) return null;
+        if (!(await tryAdvisoryXactLock(manager, ADVISORY_LOCKS.slaSweep))) return null;
         // In this order, so that a complaint found past both moments reads "at risk" before "breached".
         return {
           firstResponseBreaches: await this.sweeps.recordFirstResponseBreaches(manager, now, BATCH_SIZE),

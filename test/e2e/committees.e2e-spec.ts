@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Response } from 'supertest';
+import { ADVISORY_LOCKS } from '../../src/common/advisory-locks.js';
 import { AgendaPublisher } from '../../src/committees/agenda-publisher.js';
 import { CommitteeSchedulerService } from '../../src/committees/committee-scheduler.service.js';
 import { MeetingsRepository } from '../../src/committees/meetings.repository.js';
@@ -541,7 +542,7 @@ describe('the committee scheduler', () => {
   it('does nothing while another instance holds the lock', async () => {
     setClocks('2028-01-10T09:00:00Z');
     await a.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(7410103)');
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.committeeScheduler]);
       expect(await sweep(b)).toEqual({ skipped: true, meetingsCreated: 0, agendasPublished: 0, agendaFailures: 0 });
     });
     expect(published).toEqual([]);
