@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { asAdmin, bearer, seedOrganisation, type Organisation } from '../factories/organisation.js';
-import { handOff,
+import {
   acknowledge,
   changesNothing,
   events,
   eventTypes,
   expectError,
+  handOff,
   logComplaint,
   outbox,
+  PARTIAL,
   publicTokenOf,
+  REFUSAL,
   resolve,
   staffIdByEmail,
   stateOf,
@@ -30,18 +33,6 @@ const MONDAY_9 = '2026-11-23T09:00:00.000Z';
 const DEFAULT_REFERRAL =
   'If you are not satisfied with this answer, you have the right to refer it to the independent consumer dispute resolution body of your country within 60 days.';
 
-const REFUSAL = {
-  outcome: 'not_upheld',
-  customerMessage: 'Thank you for your patience while we checked this, and I am sorry for the worry it caused.',
-  refusalReason: 'The second debit was a pre-authorisation that your bank released on 5 November.',
-  nextSteps: 'If the amount is still missing, send us your bank statement and we will review it within two days.',
-};
-const PARTIAL = {
-  ...REFUSAL,
-  outcome: 'partially_upheld',
-  refusalReason: 'The late fee stays because the first payment reached us two days after the due date.',
-  alternativeOffered: 'We can spread the fee over your next three invoices at no extra cost.',
-};
 const BLAMING_REASON = 'You should have cancelled the order before it shipped, so the fee stays.';
 const POLICY_MESSAGE = 'As per our policy, I am sorry, but we looked at this carefully.';
 const JUSTIFICATION = 'The customer asked us to quote the exact contract wording back to them.';

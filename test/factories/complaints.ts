@@ -61,6 +61,21 @@ export const UPHELD = {
   remedy: 'We refunded the duplicate 42.00 EUR to your card today; you will receive it within three working days.',
 };
 
+/** What a refusal must say (a reason and next steps), in words that pass the empathy guard. */
+export const REFUSAL_TEXTS = {
+  customerMessage: 'Thank you for your patience while we checked this, and I am sorry for the worry it caused.',
+  refusalReason: 'The second debit was a pre-authorisation that your bank released on 5 November.',
+  nextSteps: 'If the amount is still missing, send us your bank statement and we will review it within two days.',
+};
+export const REFUSAL = { outcome: 'not_upheld', ...REFUSAL_TEXTS };
+/** A partial refusal: its own reason, and an alternative. */
+export const PARTIAL = {
+  ...REFUSAL,
+  outcome: 'partially_upheld',
+  refusalReason: 'The late fee stays because the first payment reached us two days after the due date.',
+  alternativeOffered: 'We can spread the fee over your next three invoices at no extra cost.',
+};
+
 export async function resolve(t: TestApp, token: string, id: string, body: object = UPHELD): Promise<any> {
   const res = await t.http().post(`/api/complaints/${id}/resolution`).set(bearer(token)).send(body);
   expect({ status: res.status, body: res.status === 200 ? 'ok' : res.body }).toEqual({ status: 200, body: 'ok' });

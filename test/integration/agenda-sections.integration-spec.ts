@@ -6,7 +6,7 @@ import { renderHtml } from '../../src/agenda/render-html.js';
 import { renderMarkdown } from '../../src/agenda/render-markdown.js';
 import { SimilarComplaintsRepository } from '../../src/similar-complaints/similar-complaints.repository.js';
 import { leaksIn } from '../factories/agenda.js';
-import { createStaff, publicTokenOf } from '../factories/complaints.js';
+import { createStaff, publicTokenOf, REFUSAL_TEXTS, UPHELD } from '../factories/complaints.js';
 import { asAdmin, bearer, intakeBody, seedOrganisation, type Organisation } from '../factories/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -23,16 +23,8 @@ const FROM = new Date('2026-10-01T00:00:00Z');
 const TO = new Date('2026-11-01T00:00:00Z');
 const QUERY: AgendaSectionsQuery = { from: FROM, to: TO, now: new Date('2026-11-02T09:00:00Z'), dueBefore: new Date('2026-11-15T00:00:00Z') };
 
-const REFUSAL = {
-  customerMessage: 'Thank you for your patience while we checked this, and I am sorry for the worry it caused.',
-  refusalReason: 'The second debit was a pre-authorisation that your bank released on 5 November.',
-  nextSteps: 'If the amount is still missing, send us your bank statement and we will review it within two days.',
-};
-const UPHELD = {
-  outcome: 'upheld',
-  customerMessage: 'Thank you for your patience, and I am sorry for the trouble the double charge caused you.',
-  remedy: 'We refunded the duplicate 42.00 EUR to your card today; you will receive it within three working days.',
-};
+/** The texts alone: each resolution below says its own outcome. */
+const REFUSAL = REFUSAL_TEXTS;
 
 describe('agenda sections (SQL)', () => {
   let t: TestApp;

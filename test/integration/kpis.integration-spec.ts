@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KpisService } from '../../src/kpis/kpis.service.js';
 import { precedingPeriods } from '../../src/kpis/kpi-periods.js';
 import { SlaSweepService } from '../../src/sla/sla-sweep.service.js';
-import { ACK, acknowledge, expectError, handOff, logComplaint, publicTokenOf, resolve } from '../factories/complaints.js';
+import { ACK, acknowledge, expectError, handOff, logComplaint, PARTIAL, publicTokenOf, REFUSAL, resolve } from '../factories/complaints.js';
 import { bearer, seedOrganisation, type Organisation } from '../factories/organisation.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -22,18 +22,6 @@ const TO = '2026-10-01T00:00:00.000Z';
 const PREVIOUS_FROM = '2026-03-31T00:00:00.000Z';
 const MONDAY = '2026-07-06';
 
-const REFUSAL = {
-  outcome: 'not_upheld',
-  customerMessage: 'Thank you for your patience while we checked this, and I am sorry for the worry it caused.',
-  refusalReason: 'The second debit was a pre-authorisation that your bank released on 5 November.',
-  nextSteps: 'If the amount is still missing, send us your bank statement and we will review it within two days.',
-};
-const PARTIAL = {
-  ...REFUSAL,
-  outcome: 'partially_upheld',
-  refusalReason: 'The late fee stays because the first payment reached us two days after the due date.',
-  alternativeOffered: 'We can spread the fee over your next three invoices at no extra cost.',
-};
 const DELAY_REASON = 'The card scheme needs five more working days to confirm the refund, because it was a card payment.';
 /** One empathy-guard warning (internal_jargon), no blocking finding. */
 const JARGON_NOTE = 'Your case is within our SLA and we will call you on Friday.';
