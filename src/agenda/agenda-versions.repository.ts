@@ -91,22 +91,6 @@ export class AgendaVersionsRepository {
     return row;
   }
 
-  /**
-   * Tells each department's head that a version was published, in the caller's transaction. The dedupe key (one per
-   * version and department) keeps a retried transaction from telling twice. Answers how many were written.
-   */
-  async notifyDepartments(manager: EntityManager, n: { agendaVersionId: string; departmentIds: string[]; body: string; createdAt: Date }): Promise<number> {
-    const rows = await manager.query(
-      `INSERT INTO staff_notifications (agenda_version_id, department_id, kind, body, created_at, dedupe_key)
-       SELECT $1::uuid, d.id, 'agenda_published', $3, $4, 'agenda_published:' || $1::uuid || ':' || d.id
-         FROM unnest($2::uuid[]) AS d(id)
-       ON CONFLICT ON CONSTRAINT uq_staff_notifications_dedupe_key DO NOTHING
-       RETURNING id`,
-      [n.agendaVersionId, n.departmentIds, n.body, n.createdAt],
-    );
-    return rows.length;
-  }
-
   /** A version of the meeting's agenda: the one numbered `version`, or the latest. Served by uq_agenda_versions_meeting_version. */
   async findVersion(manager: EntityManager, meetingId: string, version?: number): Promise<AgendaVersionRow | null> {
     const [row] =

@@ -11,6 +11,7 @@ import type { Env } from '../config/env.js';
 import { precedingPeriods } from '../kpis/kpi-periods.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { OutboxRepository } from '../notifications/outbox.repository.js';
+import { StaffNotificationsRepository } from '../notifications/staff-notifications.repository.js';
 import { buildAgenda, contentHash, KPI_SERIES_LENGTH } from './agenda-builder.js';
 import type { AgendaContent } from './agenda-content.js';
 import { AgendaErrorCode } from './agenda-error-code.js';
@@ -69,6 +70,7 @@ export class AgendaService extends AgendaPublisher {
     private readonly minutes: MinutesRepository,
     private readonly kpis: KpisService,
     private readonly outbox: OutboxRepository,
+    private readonly staffNotifications: StaffNotificationsRepository,
     private readonly clock: Clock,
     @Inject(ENV) private readonly env: Env,
   ) {
@@ -150,7 +152,7 @@ export class AgendaService extends AgendaPublisher {
     });
     const departmentIds = meeting.memberDepartments.map((d) => d.id);
     const notice = this.noticeBody(meeting.id, meeting.committee.name, meeting.startsAt, meeting.committee.timeZone, stored.version);
-    await this.versions.notifyDepartments(manager, { agendaVersionId: stored.id, departmentIds, body: notice, createdAt: now });
+    await this.staffNotifications.announceAgendaVersion(manager, { agendaVersionId: stored.id, departmentIds, body: notice, createdAt: now });
     await this.outbox.enqueueForDepartmentHeads(manager, {
       departmentIds,
       purpose: 'agenda_published',
