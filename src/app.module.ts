@@ -15,6 +15,8 @@ import { ComplaintsModule } from './complaints/complaints.module.js';
 import { ENV } from './config/env.provider.js';
 import type { Env } from './config/env.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DeliveryModule } from './delivery/delivery.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { EmpathyGuardModule } from './empathy-guard/empathy-guard.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -61,7 +63,7 @@ export class AppModule {
           },
         }),
         DatabaseModule.forRoot(env),
-        ...(env.SCHEDULER_ENABLED ? [ScheduleModule.forRoot()] : []),
+        ...(env.WORKERS ? [ScheduleModule.forRoot()] : []),
         // The default throttler name gives the standard Retry-After and X-RateLimit-* headers.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }] }),
         AuthModule,
@@ -76,6 +78,8 @@ export class AppModule {
         CommitteesModule,
         PublicModule,
         SlaModule,
+        WebhooksModule,
+        DeliveryModule,
         HealthModule,
       ],
       providers: [

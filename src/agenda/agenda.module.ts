@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { MeetingsRepository } from '../committees/meetings.repository.js';
 import { MinutesRepository } from '../committees/minutes.repository.js';
 import { KpisModule } from '../kpis/kpis.module.js';
@@ -17,7 +18,7 @@ import { AgendaService } from './agenda.service.js';
  * EntityManager, or only the DataSource), so it provides its own instances of them instead.
  */
 @Module({
-  imports: [SimilarComplaintsModule, KpisModule, NotificationsModule],
+  imports: [SimilarComplaintsModule, KpisModule, NotificationsModule, WebhooksModule],
   controllers: [AgendaController],
   providers: [AgendaService, AgendaVersionsRepository, AgendaSectionsRepository, MeetingsRepository, MinutesRepository],
   exports: [AgendaService, AgendaSectionsRepository],

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { WebhookEventsRepository } from '../webhooks/webhook-events.repository.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -72,6 +73,7 @@ export class AgendaService extends AgendaPublisher {
     private readonly outbox: OutboxRepository,
     private readonly staffNotifications: StaffNotificationsRepository,
     private readonly clock: Clock,
+    private readonly webhookEvents: WebhookEventsRepository,
     @Inject(ENV) private readonly env: Env,
   ) {
     super();
@@ -160,6 +162,20 @@ export class AgendaService extends AgendaPublisher {
       dedupePrefix: `agenda_published:${stored.id}`,
       availableAt: now,
     });
+    await this.webhookEvents.emit(
+      manager,
+      'agenda.published',
+      {
+        meetingId,
+        committeeId: meeting.committee.id,
+        version: stored.version,
+        trigger,
+        startsAt: meeting.startsAt.toISOString(),
+        departmentIds,
+        links: { agenda: this.webhookEvents.apiLink(`/api/meetings/${meetingId}/agenda?version=${stored.version}`), invite: this.webhookEvents.apiLink(`/api/meetings/${meetingId}/invite.ics`) },
+      },
+      now,
+    );
     return { version: stored.version, contentHash: hash, generatedAt: now };
   }
 

@@ -9,6 +9,9 @@ import { PREVENTION_HTTP_STATUS, PreventionErrorCode } from '../prevention/preve
 import { ROOT_CAUSE_HTTP_STATUS, RootCauseErrorCode } from '../root-causes/root-cause-error-code.js';
 import { COMMITTEE_HTTP_STATUS, CommitteeErrorCode } from '../committees/committee-error-code.js';
 import { AGENDA_HTTP_STATUS, AgendaErrorCode } from '../agenda/agenda-error-code.js';
+import { DELIVERY_HTTP_STATUS, DeliveryErrorCode } from '../delivery/delivery-error-code.js';
+import { WEBHOOK_HTTP_STATUS, WebhookErrorCode } from '../webhooks/webhook-error-code.js';
+import { STAFF_TASK_HTTP_STATUS, StaffTaskErrorCode } from '../sla/staff-task-error-code.js';
 
 export { HandoffErrorCode, ResolutionErrorCode, AdminErrorCode, AuthErrorCode, ComplaintErrorCode, EmpathyGuardErrorCode, PreventionErrorCode, RootCauseErrorCode, CommitteeErrorCode, AgendaErrorCode };
 
@@ -36,7 +39,10 @@ export type ErrorCode =
   | RootCauseErrorCode
   | PreventionErrorCode
   | CommitteeErrorCode
-  | AgendaErrorCode;
+  | AgendaErrorCode
+  | DeliveryErrorCode
+  | WebhookErrorCode
+  | StaffTaskErrorCode;
 
 /**
  * Every code has a status: a new code without one here does not compile. Newer features keep their map beside
@@ -83,4 +89,7 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   ...PREVENTION_HTTP_STATUS,
   ...COMMITTEE_HTTP_STATUS,
   ...AGENDA_HTTP_STATUS,
+  ...DELIVERY_HTTP_STATUS,
+  ...WEBHOOK_HTTP_STATUS,
+  ...STAFF_TASK_HTTP_STATUS,
 };

@@ -6,6 +6,19 @@ import { ComplaintErrorCode } from './complaint-error-code.js';
 import { allowedActions, nextStatus, type ComplaintAction } from './complaint-workflow.js';
 import type { ComplaintEntity } from './complaint.entity.js';
 import { ComplaintsRepository } from './complaints.repository.js';
+import type { WebhookEventType } from '../webhooks/webhook-event-types.js';
+import { WebhookEventsRepository, type ComplaintEventSubject } from '../webhooks/webhook-events.repository.js';
+
+/** The timeline events the support desk hears about, and the webhook event each one is. */
+const WEBHOOK_EVENT_OF: Record<string, WebhookEventType> = {
+  received: 'complaint.created',
+  acknowledged: 'complaint.acknowledged',
+  handed_off: 'complaint.handed_off',
+  resolved: 'complaint.resolved',
+  reopened: 'complaint.reopened',
+  disputed: 'complaint.disputed',
+  closed: 'complaint.closed',
+};
 
 export interface Actor {
   kind: 'staff' | 'api_client' | 'system' | 'customer';
@@ -24,7 +37,10 @@ export const SYSTEM: Actor = { kind: 'system', id: null, departmentId: null };
  */
 @Injectable()
 export class ComplaintTransitions {
-  constructor(private readonly complaints: ComplaintsRepository) {}
+  constructor(
+    private readonly complaints: ComplaintsRepository,
+    private readonly webhookEvents: WebhookEventsRepository,
+  ) {}
 
   /** Locks the complaint and checks, in this order: it exists, the version is current, the action is allowed. */
   async begin(manager: EntityManager, id: string, action: ComplaintAction | null, expectedVersion?: number): Promise<ComplaintEntity> {
@@ -63,13 +79,20 @@ export class ComplaintTransitions {
     const status = action ? nextStatus(complaint.status, action, complaint.type)! : complaint.status;
     const updated = { ...changes, status, version: complaint.version + 1 };
     await this.complaints.update(manager, complaint.id, updated);
+    // The complaint as it is now, so that the webhook the event raises carries the new status and version.
+    Object.assign(complaint, updated);
     await this.record(manager, complaint, actor, at, event);
-    return Object.assign(complaint, updated);
+    return complaint;
   }
 
-  /** Appends a timeline event without changing the complaint's state (an internal note, a feedback). */
-  async record(manager: EntityManager, complaint: ComplaintEntity, actor: Actor, at: Date, event: { type: string; data: Record<string, unknown> }): Promise<void> {
+  /**
+   * Appends a timeline event without changing the complaint's state (an internal note, a feedback), and queues the
+   * webhook event it amounts to, if any, in the same transaction.
+   */
+  async record(manager: EntityManager, complaint: ComplaintEventSubject, actor: Actor, at: Date, event: { type: string; data: Record<string, unknown> }): Promise<void> {
     await this.complaints.appendEvent(manager, { complaintId: complaint.id, type: event.type, actorKind: actor.kind, actorId: actor.id, occurredAt: at, data: event.data });
+    const webhookEvent = WEBHOOK_EVENT_OF[event.type];
+    if (webhookEvent) await this.webhookEvents.emitForComplaint(manager, webhookEvent, complaint, at);
     if (actor.departmentId) await this.complaints.endHandoffWait(manager, complaint.id, actor.departmentId, at);
   }
 }

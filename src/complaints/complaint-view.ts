@@ -26,6 +26,7 @@ export function complaintView(c: ComplaintEntity, publicUrl: string, handoff?: H
       phone: c.customerPhone,
       postalAddress: c.customerPostalAddress,
       preferredChannel: c.preferredChannel,
+      excludedChannels: c.customerExcludedChannels,
       contactInstructions: c.contactInstructions,
       language: c.customerLanguage,
     },

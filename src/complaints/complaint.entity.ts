@@ -20,6 +20,7 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Check('ck_complaints_severity', `"severity" IN ('low', 'medium', 'high', 'critical')`)
 @Check('ck_complaints_status', `"status" IN ('received', 'acknowledged', 'in_resolution', 'resolved', 'reopened', 'closed')`)
 @Check('ck_complaints_preferred_channel', `"preferred_channel" IN ('email', 'phone', 'sms', 'letter', 'portal')`)
+@Check('ck_complaints_excluded_channels', `"customer_excluded_channels" <@ ARRAY['email', 'phone', 'sms', 'letter']::text[] AND NOT "preferred_channel" = ANY ("customer_excluded_channels")`)
 @Check('ck_complaints_version', `"version" >= 1`)
 @Check('ck_complaints_outcome', `"outcome" IS NULL OR "outcome" IN ('upheld', 'partially_upheld', 'not_upheld')`)
 @Check('ck_complaints_suggestion_has_no_clocks', `"type" = 'complaint' OR ("first_response_due_at" IS NULL AND "resolution_due_at" IS NULL)`)
@@ -106,6 +107,10 @@ export class ComplaintEntity {
 
   @Column('text', { name: 'preferred_channel' })
   preferredChannel: ContactChannel;
+
+  /** Channels the customer asked us never to use; a fallback after unanswered calls skips them. */
+  @Column('text', { name: 'customer_excluded_channels', array: true, default: () => `'{}'` })
+  customerExcludedChannels: ContactChannel[];
 
   @Column('text', { name: 'contact_instructions', nullable: true })
   contactInstructions: string | null;

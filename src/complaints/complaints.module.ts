@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { AdminModule } from '../admin/admin.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { PublicLinkModule } from '../public/public-link.module.js';
@@ -9,7 +10,7 @@ import { ComplaintsRepository } from './complaints.repository.js';
 import { ComplaintsService } from './complaints.service.js';
 
 @Module({
-  imports: [AdminModule, NotificationsModule, PublicLinkModule, SimilarComplaintsModule],
+  imports: [AdminModule, NotificationsModule, PublicLinkModule, SimilarComplaintsModule, WebhooksModule],
   controllers: [ComplaintsController],
   providers: [ComplaintsService, ComplaintsRepository, ComplaintTransitions],
   exports: [ComplaintsRepository, ComplaintTransitions, ComplaintsService],

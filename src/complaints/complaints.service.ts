@@ -104,6 +104,9 @@ export class ComplaintsService {
     if (contactField && !addressFor(this.contactOf(dto), '')) {
       details.push({ field: contactField, problem: `is required when the preferred channel is ${dto.customer.preferredChannel}` });
     }
+    if (dto.customer.excludedChannels?.includes(dto.customer.preferredChannel)) {
+      details.push({ field: 'customer.excludedChannels', problem: `must not hold the preferred channel ${dto.customer.preferredChannel}` });
+    }
     if (receivedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) details.push({ field: 'receivedAt', problem: 'is in the future' });
     if (details.length > 0) throw new AppError(CommonErrorCode.VALIDATION_FAILED, `The request has ${details.length} invalid field(s)`, details);
   }
@@ -138,9 +141,10 @@ export class ComplaintsService {
     const resolutionHours = category.targets.resolutionHours[dto.severity];
     const number = await this.complaints.nextReferenceNumber(manager);
     const id = randomUUID();
+    const reference = `CMP-${now.getUTCFullYear()}-${String(number).padStart(6, '0')}`;
     await this.complaints.insert(manager, {
       id,
-      reference: `CMP-${now.getUTCFullYear()}-${String(number).padStart(6, '0')}`,
+      reference,
       type: dto.type,
       channel: dto.channel,
       categoryId: category.id,
@@ -155,6 +159,7 @@ export class ComplaintsService {
       customerExternalRef: dto.customer.externalRef ?? null,
       customerName: dto.customer.name,
       ...this.contactOf(dto),
+      customerExcludedChannels: dto.customer.excludedChannels ?? [],
       contactInstructions: dto.customer.contactInstructions ?? null,
       customerLanguage: dto.customer.language ?? 'en',
       // Suggestions have no SLA clocks: nobody owes a deadline on an idea.
@@ -166,14 +171,13 @@ export class ComplaintsService {
       idempotencyKey: idempotencyKey ?? null,
       intakeHash,
     });
-    await this.complaints.appendEvent(manager, {
-      complaintId: id,
-      type: 'received',
-      actorKind: principal.kind,
-      actorId: principal.id,
-      occurredAt: now,
-      data: { type: dto.type, channel: dto.channel, severity: dto.severity, categoryCode: category.code },
-    });
+    await this.transitions.record(
+      manager,
+      { id, reference, status: 'received', version: 1, type: dto.type, owningDepartmentId: category.ownerDepartmentId },
+      { kind: principal.kind, id: principal.id, departmentId: null },
+      now,
+      { type: 'received', data: { type: dto.type, channel: dto.channel, severity: dto.severity, categoryCode: category.code } },
+    );
     return id;
   }
 

@@ -7,14 +7,14 @@ describe('loadEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.DATA_DIR).toBe('./data');
     expect(env.PORT).toBe(3000);
-    expect(env.SCHEDULER_ENABLED).toBe(true);
+    expect(env.WORKERS).toBe(true);
   });
 
   it('reads and converts given values', () => {
-    const env = loadEnv({ PORT: '8080', DATABASE_URL: 'postgres://u@db.internal:5432/redress', SCHEDULER_ENABLED: 'false', RATE_LIMIT_PER_MINUTE: '30' });
+    const env = loadEnv({ PORT: '8080', DATABASE_URL: 'postgres://u@db.internal:5432/redress', WORKERS: 'false', RATE_LIMIT_PER_MINUTE: '30' });
     expect(env.PORT).toBe(8080);
     expect(env.DATABASE_URL).toBe('postgres://u@db.internal:5432/redress');
-    expect(env.SCHEDULER_ENABLED).toBe(false);
+    expect(env.WORKERS).toBe(false);
     expect(env.RATE_LIMIT_PER_MINUTE).toBe(30);
   });
 

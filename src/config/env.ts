@@ -63,10 +63,61 @@ export class Env {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
-  /** Scheduled jobs (the SLA sweep); switched off in tests that drive them by hand. */
+  /**
+   * Background work: the outbox dispatcher and the scheduled jobs (SLA sweep, effectiveness checks, committee
+   * meetings and agendas). false runs an API-only instance; tests switch it off to drive the work by hand.
+   */
   @Transform(toBoolean)
   @IsBoolean()
-  SCHEDULER_ENABLED = true;
+  WORKERS = true;
+
+  /** An SMTP server, e.g. smtp://user:pass@mail.internal:587; unset: e-mails are written as .eml files under DATA_DIR. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string = undefined;
+
+  /** The sender of every e-mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Redress <redress@localhost>';
+
+  /** Attempts before a message is dead-lettered. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DELIVERY_MAX_ATTEMPTS = 8;
+
+  /** The first retry waits about this long; each later one twice as long, with jitter, at most six hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DELIVERY_BACKOFF_SECONDS = 30;
+
+  /** How long a dispatcher holds what it claimed; a killed instance's messages fall due again after it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DELIVERY_LEASE_SECONDS = 120;
+
+  /** How often an idle dispatcher looks for due messages. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  DELIVERY_POLL_MS = 1000;
+
+  /** Messages claimed at once by one dispatcher. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DELIVERY_BATCH_SIZE = 10;
+
+  /** A webhook endpoint failing for this long without one success is disabled until an admin re-enables it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_DISABLE_AFTER_HOURS = 72;
 }
 
 export class EnvValidationError extends Error {

@@ -25,6 +25,7 @@ import { MeetingMinutesEntity } from '../committees/meeting-minutes.entity.js';
 import { MeetingAttendeeEntity } from '../committees/meeting-attendee.entity.js';
 import { MeetingDecisionEntity } from '../committees/meeting-decision.entity.js';
 import { AgendaVersionEntity } from '../agenda/agenda-version.entity.js';
+import { WebhookEntity } from '../webhooks/webhook.entity.js';
 
 /** Listed by hand: ES modules cannot be found by a glob at run time in both Jest and the build. */
 export const ENTITIES = [
@@ -55,4 +56,5 @@ export const ENTITIES = [
   MeetingAttendeeEntity,
   MeetingDecisionEntity,
   AgendaVersionEntity,
+  WebhookEntity,
 ];

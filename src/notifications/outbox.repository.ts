@@ -24,14 +24,35 @@ export interface DepartmentMessage {
   availableAt: Date;
 }
 
+/** Joins a message's dedupe key to the channel of its fallback: `acknowledgement:<id>:fallback:email`. */
+export const FALLBACK_MARK = ':fallback:';
+
 /** Staff have no language of their own; what staff read in the product is English. */
 const STAFF_LANGUAGE = 'en';
 
 @Injectable()
 export class OutboxRepository {
   /** Queues a message inside the caller's transaction: it exists if and only if the change that caused it does. */
-  async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<void> {
-    await manager.getRepository(OutboxMessageEntity).insert(message);
+  async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<string> {
+    const { identifiers } = await manager.getRepository(OutboxMessageEntity).insert(message);
+    return identifiers[0].id;
+  }
+
+  /** The message a call, text or letter carried, locked, for the fallback that may follow it. */
+  async lockMessage(manager: EntityManager, id: string): Promise<OutboxMessageEntity | null> {
+    return manager.getRepository(OutboxMessageEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /**
+   * The channels a message was already tried on: the message queued first (`rootKey`) and each fallback of it, whose
+   * keys extend the root's.
+   */
+  async channelsTried(manager: EntityManager, rootKey: string): Promise<ContactChannel[]> {
+    const rows: { channel: ContactChannel }[] = await manager.query(
+      `SELECT DISTINCT channel FROM outbox_messages WHERE dedupe_key = $1 OR dedupe_key LIKE $2`,
+      [rootKey, `${rootKey.replace(/[\\%_]/g, (c) => `\\${c}`)}${FALLBACK_MARK}%`],
+    );
+    return rows.map((row) => row.channel);
   }
 
   /**

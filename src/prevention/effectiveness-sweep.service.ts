@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { WebhookEventsRepository } from '../webhooks/webhook-events.repository.js';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -41,6 +42,7 @@ export class EffectivenessSweepService {
     private readonly sweeps: EffectivenessSweepRepository,
     private readonly notifications: StaffNotificationsRepository,
     private readonly clock: Clock,
+    private readonly webhookEvents: WebhookEventsRepository,
   ) {}
 
   /** Windows are days long, so ten minutes late is nothing; overdue is told within ten minutes. */
@@ -105,8 +107,9 @@ export class EffectivenessSweepService {
       verdict: judgement.verdict,
     });
     const notEffective = judgement.verdict === 'not_effective';
+    const status = statusAfterCheck(judgement.verdict);
     await this.sweeps.concludeCheck(manager, action.id, {
-      status: statusAfterCheck(judgement.verdict),
+      status,
       // Too little data: look again a window later; the after window then runs from done to the new due date.
       verificationDueAt:
         judgement.verdict === 'insufficient_data' ? new Date(action.verificationDueAt.getTime() + action.windowDays * DAY_MS) : action.verificationDueAt,
@@ -116,6 +119,9 @@ export class EffectivenessSweepService {
       version: action.version + 1,
       updatedAt: now,
     });
+    if (status !== 'verifying') {
+      await this.webhookEvents.emitPreventionStatusChanged(manager, { ...action, status, previousStatus: 'verifying', version: action.version + 1 }, now);
+    }
     if (notEffective) {
       await this.notifications.notifyDepartment(manager, {
         preventionActionId: action.id,

@@ -1,3 +1,4 @@
+import { WebhookEventsRepository } from '../webhooks/webhook-events.repository.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -30,6 +31,7 @@ export class PreventionActionsService {
     private readonly dataSource: DataSource,
     private readonly actions: PreventionActionsRepository,
     private readonly clock: Clock,
+    private readonly webhookEvents: WebhookEventsRepository,
   ) {}
 
   async create(dto: CreatePreventionActionDto): Promise<PreventionActionViewDto> {
@@ -143,6 +145,9 @@ export class PreventionActionsService {
       // A request that changes nothing (the same values sent again) leaves the version, so other ETags stay valid.
       if (Object.keys(changes).length === 0) return;
       await this.actions.update(manager, id, { ...changes, version: action.version + 1, updatedAt: now });
+      if (changes.status) {
+        await this.webhookEvents.emitPreventionStatusChanged(manager, { ...action, status: changes.status, previousStatus: action.status, version: action.version + 1 }, now);
+      }
     });
     return this.get(id);
   }

@@ -4,6 +4,7 @@ import { OrganisationSettingsEntity } from './organisation-settings.entity.js';
 
 export type OrganisationSettings = Omit<OrganisationSettingsEntity, 'id'>;
 
+
 @Injectable()
 export class SettingsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -14,7 +15,8 @@ export class SettingsRepository {
     return settings;
   }
 
-  async replace(settings: OrganisationSettings, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  /** Fields left undefined keep their stored value. */
+  async replace(settings: Partial<OrganisationSettings>, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.getRepository(OrganisationSettingsEntity).save({ id: 1, ...settings });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { StaffTasksRepository } from './staff-tasks.repository.js';
 
 /**
  * A complaint whose clocks run: a complaint (suggestions have none), in an open status, not paused for the
@@ -29,6 +30,8 @@ const ZONE_CTE = `zone AS (SELECT coalesce((SELECT time_zone FROM business_calen
  */
 @Injectable()
 export class SlaSweepRepository {
+  constructor(private readonly tasks: StaffTasksRepository) {}
+
   /**
    * Marks up to `limit` unanswered complaints past their first-response deadline and writes one timeline event
    * each. Unanswered is "no first response yet" in any open status: a complaint handed off before anybody
@@ -153,11 +156,11 @@ export class SlaSweepRepository {
    * Raises a keep-informed task for up to `limit` complaints whose customer is owed news and that have no such
    * task open, with one timeline event per task raised. The complaint row is locked (not changed) so that a
    * message being sent right now, which restarts the clock and closes the task, is left to the next tick.
-   * ux_staff_tasks_open is the last guard against a second open task; an event is written only for a task
+   * ux_staff_tasks_open_keep_informed is the last guard against a second open task; an event is written only for a task
    * actually raised. The clock runs out once its moment has passed, like the deadlines.
    */
   async raiseKeepInformedTasks(manager: EntityManager, now: Date, limit: number): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const raised: { id: string; complaintId: string; departmentId: string }[] = await manager.query(
       `WITH due AS (
          SELECT c.id, c.owning_department_id, c.keep_informed_due_at
            FROM complaints c
@@ -173,16 +176,22 @@ export class SlaSweepRepository {
          INSERT INTO staff_tasks (complaint_id, department_id, kind, created_at)
          SELECT id, owning_department_id, 'keep_informed', $1
            FROM due
-         ON CONFLICT (complaint_id, kind) WHERE done_at IS NULL DO NOTHING
-         RETURNING id, complaint_id
+         ON CONFLICT (complaint_id, kind) WHERE done_at IS NULL AND kind = 'keep_informed' DO NOTHING
+         RETURNING id, complaint_id, department_id
+       ), events AS (
+         INSERT INTO complaint_events (complaint_id, type, actor_kind, actor_id, occurred_at, data)
+         SELECT raised.complaint_id, 'keep_informed_due', 'system', NULL, $1,
+                jsonb_build_object('dueAt', ${isoUtc('due.keep_informed_due_at')}, 'taskId', raised.id)
+           FROM raised JOIN due ON due.id = raised.complaint_id
        )
-       INSERT INTO complaint_events (complaint_id, type, actor_kind, actor_id, occurred_at, data)
-       SELECT raised.complaint_id, 'keep_informed_due', 'system', NULL, $1,
-              jsonb_build_object('dueAt', ${isoUtc('due.keep_informed_due_at')}, 'taskId', raised.id)
-         FROM raised JOIN due ON due.id = raised.complaint_id
-       RETURNING complaint_id`,
+       SELECT id, complaint_id AS "complaintId", department_id AS "departmentId" FROM raised`,
       [now, limit],
     );
-    return rows.length;
+    await this.tasks.announce(
+      manager,
+      raised.map((task) => ({ ...task, kind: 'keep_informed', attempt: 1, dueAt: null })),
+      now,
+    );
+    return raised.length;
   }
 }

@@ -47,6 +47,11 @@ class Conditions {
   }
 }
 
+/** A task as its department reads it: for a call, text or letter, the number or address and the words to say. */
+const TASK_COLUMNS = `t.id, t.complaint_id AS "complaintId", c.reference, t.kind, t.department_id AS "departmentId",
+              m.purpose, t.address, t.contact_instructions AS "contactInstructions", m.body AS message, m.language,
+              t.attempt, t.due_at AS "dueAt", t.created_at AS "createdAt", t.done_at AS "doneAt", t.outcome`;
+
 /** What the sweep (and the workflow) raised for departments, as their people read it: newest first, keyset-paginated. */
 @Injectable()
 export class StaffWorkRepository {
@@ -58,15 +63,27 @@ export class StaffWorkRepository {
     if (filter.open !== undefined) where.add(() => `t.done_at IS ${filter.open ? '' : 'NOT '}NULL`);
     if (filter.after) where.add((p) => `(t.created_at, t.id) < (${p(new Date(filter.after!.at))}, ${p(filter.after!.id)})`);
     return this.dataSource.query(
-      `SELECT t.id, t.complaint_id AS "complaintId", c.reference, t.kind, t.department_id AS "departmentId",
-              t.created_at AS "createdAt", t.done_at AS "doneAt"
+      `SELECT ${TASK_COLUMNS}
          FROM staff_tasks t
          JOIN complaints c ON c.id = t.complaint_id
+         LEFT JOIN outbox_messages m ON m.id = t.outbox_message_id
          ${where.where()}
         ORDER BY t.created_at DESC, t.id DESC
         LIMIT $${where.params.length + 1}`,
       [...where.params, filter.limit],
     );
+  }
+
+  async findTask(id: string): Promise<StaffTaskDto | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${TASK_COLUMNS}
+         FROM staff_tasks t
+         JOIN complaints c ON c.id = t.complaint_id
+         LEFT JOIN outbox_messages m ON m.id = t.outbox_message_id
+        WHERE t.id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   /** A notification is about a complaint, a prevention action or an agenda version (ck_staff_notifications_subject): all are left-joined. */

@@ -1,4 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Principal } from '../auth/roles.js';
+import type { CompleteStaffTaskDto } from './dto/complete-staff-task.dto.js';
+import { StaffTasksService } from './staff-tasks.service.js';
 import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
 import type { ListStaffNotificationsQuery } from './dto/list-staff-notifications.query.js';
 import type { ListStaffTasksQuery } from './dto/list-staff-tasks.query.js';
@@ -9,7 +12,15 @@ import { StaffWorkRepository, type StaffNotificationRow } from './staff-work.rep
 /** The work the system raises for departments: keep-informed tasks, and notifications to their heads. */
 @Injectable()
 export class StaffWorkService {
-  constructor(private readonly work: StaffWorkRepository) {}
+  constructor(
+    private readonly work: StaffWorkRepository,
+    private readonly tasks: StaffTasksService,
+  ) {}
+
+  async completeTask(principal: Principal, id: string, dto: CompleteStaffTaskDto): Promise<StaffTaskDto> {
+    await this.tasks.complete(principal, id, dto);
+    return (await this.work.findTask(id))!;
+  }
 
   async listTasks(query: ListStaffTasksQuery): Promise<Page<StaffTaskDto>> {
     const rows = await this.work.pageOfTasks({

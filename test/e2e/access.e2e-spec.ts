@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Response } from 'supertest';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator.js';
 import { UPHELD } from '../factories/complaints.js';
+import { OutboxDispatcher } from '../../src/delivery/outbox-dispatcher.js';
 import { asAdmin, bearer, intakeBody, seedOrganisation, type Organisation } from '../factories/organisation.js';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -25,11 +26,14 @@ const FIRST_LINE: Caller[] = ['agent', 'resolver', 'desk'];
 const WORKERS: Caller[] = ['agent', 'resolver', 'department_head', 'desk'];
 const ADMIN_ONLY: Caller[] = ['admin'];
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Endpoint {
   method: Method;
-  /** As the controller declares it; `:id` is a complaint, or a prevention action under /api/prevention-actions. */
+  /**
+   * As the controller declares it; `:id` is a complaint, or under its own prefix a prevention action, committee,
+   * meeting, staff task, outbox message or webhook.
+   */
   path: string;
   allowed: Caller[];
   /** A valid body, new on each call, so that an allowed caller gets a 2xx. */
@@ -115,7 +119,15 @@ function endpoints(org: () => Organisation): Endpoint[] {
       // A different value on each call, so that a refused call that wrote anyway would show.
       body: () => ({ referralEscalateTo: 'the consumer ombudsman', referralTimeLimitDays: 60, atRiskShare: 0.75, keepInformedBusinessDays: 1 + (next() % 60) }),
     },
-    { method: 'GET', path: '/api/staff-tasks', allowed: ['resolver', 'department_head', 'admin'] },
+    { method: 'GET', path: '/api/staff-tasks', allowed: [...WORKERS, 'admin'] },
+    { method: 'POST', path: '/api/staff-tasks/:id/done', allowed: WORKERS, body: () => ({ outcome: 'reached' }) },
+    { method: 'GET', path: '/api/outbox', allowed: ADMIN_ONLY },
+    { method: 'POST', path: '/api/outbox/:id/retry', allowed: ADMIN_ONLY },
+    { method: 'GET', path: '/api/outbox/:id/mail', allowed: ADMIN_ONLY },
+    { method: 'POST', path: '/api/webhooks', allowed: ADMIN_ONLY, body: () => ({ url: `http://127.0.0.1:9/hooks/${next()}`, events: ['complaint.created'] }) },
+    { method: 'GET', path: '/api/webhooks', allowed: ADMIN_ONLY },
+    { method: 'DELETE', path: '/api/webhooks/:id', allowed: ADMIN_ONLY },
+    { method: 'POST', path: '/api/webhooks/:id/enable', allowed: ADMIN_ONLY },
     { method: 'GET', path: '/api/staff-notifications', allowed: ['department_head', 'admin'] },
     {
       method: 'POST',
@@ -253,7 +265,10 @@ async function fingerprint(t: TestApp): Promise<Record<string, unknown>> {
             (SELECT count(*) FROM root_causes)::int AS root_causes,
             (SELECT count(*) FROM committees)::int AS committees, (SELECT count(*) FROM meetings)::int AS meetings,
             (SELECT count(*) FROM meeting_minutes)::int AS minutes, (SELECT count(*) FROM meeting_decisions)::int AS decisions,
-            (SELECT count(*) FROM agenda_versions)::int AS agenda_versions`,
+            (SELECT count(*) FROM agenda_versions)::int AS agenda_versions,
+            (SELECT count(*) FROM webhooks)::int AS webhooks,
+            (SELECT string_agg(status, ',' ORDER BY id) FROM outbox_messages) AS outbox_statuses,
+            (SELECT count(*) FROM staff_tasks WHERE done_at IS NOT NULL)::int AS staff_tasks_done`,
   );
   return row;
 }
@@ -295,6 +310,28 @@ describe('roles: who may call each route', () => {
       if (endpoint.from === 'with an agenda') expect((await t.http().post(`/api/meetings/${meeting.id}/agenda`).set(asAdmin)).status).toBe(201);
       return endpoint.path.replace(':id', meeting.id);
     }
+    if (endpoint.path.startsWith('/api/webhooks/')) {
+      const created = await t.http().post('/api/webhooks').set(asAdmin).send({ url: `http://127.0.0.1:9/hooks/${next()}`, events: ['agenda.published'] });
+      expect(created.status).toBe(201);
+      return endpoint.path.replace(':id', created.body.id);
+    }
+    if (endpoint.path.startsWith('/api/staff-tasks/') || endpoint.path.startsWith('/api/outbox/')) {
+      // An acknowledged complaint whose message the dispatcher has delivered: a call task, or an e-mail file.
+      const preferred = endpoint.path.endsWith('/mail') ? { preferredChannel: 'email' } : {};
+      const fresh = await t.http().post('/api/complaints').set(bearer(org.tokens.desk)).send(intakeBody({ customer: { ...intakeBody().customer, ...preferred } }));
+      expect(fresh.status).toBe(201);
+      expect((await t.http().post(`/api/complaints/${fresh.body.id}/acknowledge`).set(bearer(org.tokens.agent)).send(ACKNOWLEDGEMENT)).status).toBe(200);
+      await t.app.get(OutboxDispatcher).drain();
+      const [row] = await t.dataSource.query(
+        `SELECT m.id AS message, t.id AS task FROM outbox_messages m LEFT JOIN staff_tasks t ON t.outbox_message_id = m.id
+          WHERE m.complaint_id = $1 AND m.purpose = 'acknowledgement'`,
+        [fresh.body.id],
+      );
+      if (endpoint.path.startsWith('/api/staff-tasks/')) return endpoint.path.replace(':id', row.task);
+      // Only a dead letter can be retried.
+      if (endpoint.path.endsWith('/retry')) await t.dataSource.query(`UPDATE outbox_messages SET status = 'dead' WHERE id = $1`, [row.message]);
+      return endpoint.path.replace(':id', row.message);
+    }
     if (endpoint.path.startsWith('/api/prevention-actions/')) {
       const action = await t.http().post('/api/prevention-actions').set(asAdmin).send(preventionAction(org));
       expect(action.status).toBe(201);
@@ -317,7 +354,7 @@ describe('roles: who may call each route', () => {
   }
 
   function send(endpoint: Endpoint, path: string, headers: Record<string, string>): Promise<Response> {
-    const request = t.http()[endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch'](path).set(headers);
+    const request = t.http()[endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path).set(headers);
     return endpoint.body ? request.send(endpoint.body()) : request;
   }
 
@@ -359,7 +396,7 @@ describe('roles: who may call each route', () => {
       expectError(await callChangingNothing(endpoint, {}), 401, 'UNAUTHENTICATED');
     });
 
-    if (endpoint.method !== 'GET') {
+    if (endpoint.method !== 'GET' && endpoint.method !== 'DELETE') {
       it('refuses a small body nested thousands of levels deep with 400 MALFORMED_BODY and changes nothing', async () => {
         const path = await pathFor(endpoint);
         const before = await fingerprint(t);

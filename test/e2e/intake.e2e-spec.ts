@@ -420,6 +420,7 @@ describe('POST /api/complaints logs a complaint', () => {
       phone: '+37120000000',
       postalAddress: null,
       preferredChannel: 'phone',
+      excludedChannels: [],
       contactInstructions: 'Call my mobile after 17:00, not the landline',
       language: 'en',
     });

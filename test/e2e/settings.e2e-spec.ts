@@ -16,12 +16,16 @@ const DEFAULTS = {
   referralTimeLimitDays: 60,
   atRiskShare: 0.75,
   keepInformedBusinessDays: 5,
+  callAttempts: 3,
+  callRetryMinutes: 120,
 };
 const UPDATE = {
   referralEscalateTo: 'the Consumer Rights Protection Centre (www.ptac.gov.lv)',
   referralTimeLimitDays: 30,
   atRiskShare: 0.5,
   keepInformedBusinessDays: 2,
+  callAttempts: 2,
+  callRetryMinutes: 60,
 };
 
 describe('/api/settings', () => {
@@ -44,8 +48,9 @@ describe('/api/settings', () => {
     t.clock.set(MONDAY_9);
     // Every test starts from the seeded settings.
     await t.dataSource.query(
-      `UPDATE organisation_settings SET referral_escalate_to = $1, referral_time_limit_days = $2, at_risk_share = $3, keep_informed_business_days = $4`,
-      [DEFAULTS.referralEscalateTo, DEFAULTS.referralTimeLimitDays, DEFAULTS.atRiskShare, DEFAULTS.keepInformedBusinessDays],
+      `UPDATE organisation_settings SET referral_escalate_to = $1, referral_time_limit_days = $2, at_risk_share = $3, keep_informed_business_days = $4,
+              call_attempts = $5, call_retry_minutes = $6`,
+      [DEFAULTS.referralEscalateTo, DEFAULTS.referralTimeLimitDays, DEFAULTS.atRiskShare, DEFAULTS.keepInformedBusinessDays, DEFAULTS.callAttempts, DEFAULTS.callRetryMinutes],
     );
   });
 
@@ -75,8 +80,17 @@ describe('/api/settings', () => {
         referral_time_limit_days: 30,
         at_risk_share: '0.500',
         keep_informed_business_days: 2,
+        call_attempts: 2,
+        call_retry_minutes: 60,
       });
       expect(await settingsRows()).toBe(1);
+    });
+
+    it('keeps the call settings as they are when a client leaves them out', async () => {
+      const { callAttempts: _a, callRetryMinutes: _m, ...withoutCalls } = UPDATE;
+      const res = await put(withoutCalls);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ ...withoutCalls, callAttempts: DEFAULTS.callAttempts, callRetryMinutes: DEFAULTS.callRetryMinutes });
     });
 
     it('trims the referral text, which is set into a sentence of every refusal', async () => {
@@ -84,9 +98,9 @@ describe('/api/settings', () => {
     });
 
     it('keeps three decimals of the at-risk share, and takes the ends of every range', async () => {
-      const edges = { referralEscalateTo: 'x'.repeat(500), referralTimeLimitDays: 3650, atRiskShare: 0.333, keepInformedBusinessDays: 60 };
+      const edges = { referralEscalateTo: 'x'.repeat(500), referralTimeLimitDays: 3650, atRiskShare: 0.333, keepInformedBusinessDays: 60, callAttempts: 10, callRetryMinutes: 10080 };
       expect((await put(edges)).body).toEqual(edges);
-      const low = { referralEscalateTo: 'ombud', referralTimeLimitDays: 1, atRiskShare: 0.05, keepInformedBusinessDays: 1 };
+      const low = { referralEscalateTo: 'ombud', referralTimeLimitDays: 1, atRiskShare: 0.05, keepInformedBusinessDays: 1, callAttempts: 1, callRetryMinutes: 5 };
       expect((await put(low)).body).toEqual(low);
       expect((await get(org.tokens.agent)).body).toEqual(low);
     });
@@ -123,6 +137,11 @@ describe('/api/settings', () => {
     });
 
     it.each<[string, Record<string, unknown>, string]>([
+      ['no call attempts', { callAttempts: 0 }, 'callAttempts'],
+      ['eleven call attempts', { callAttempts: 11 }, 'callAttempts'],
+      ['call attempts as text', { callAttempts: '3' }, 'callAttempts'],
+      ['a call retry after four minutes', { callRetryMinutes: 4 }, 'callRetryMinutes'],
+      ['a call retry after more than a week', { callRetryMinutes: 10081 }, 'callRetryMinutes'],
       ['an at-risk share of 0', { atRiskShare: 0 }, 'atRiskShare'],
       ['an at-risk share of 1', { atRiskShare: 1 }, 'atRiskShare'],
       ['a negative at-risk share', { atRiskShare: -0.5 }, 'atRiskShare'],

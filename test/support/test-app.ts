@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import supertest from 'supertest';
@@ -32,14 +35,17 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const clock = options.clock ?? new TestClock();
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'redress-test-data-'));
   const env = loadEnv({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     LOG_LEVEL: 'silent',
-    SCHEDULER_ENABLED: 'false',
+    WORKERS: 'false',
     BOOTSTRAP_ADMIN_TOKEN: ADMIN_TOKEN,
     PUBLIC_BASE_URL: 'http://redress.test',
+    // E-mails without SMTP are written here: never into the working tree.
+    DATA_DIR: dataDirectory,
     ...options.env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
@@ -59,6 +65,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async close() {
       await app.close();
       if (!options.database) await database.drop();
+      rmSync(dataDirectory, { recursive: true, force: true });
     },
   };
 }

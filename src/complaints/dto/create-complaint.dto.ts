@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsISO8601, IsNotEmptyObject, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsISO8601, IsNotEmptyObject, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { SEVERITIES, type Severity } from '../../sla/sla-targets.js';
 import type { ComplaintType, ContactChannel, IntakeChannel } from '../complaint.entity.js';
 
 export const COMPLAINT_TYPES: ComplaintType[] = ['complaint', 'suggestion'];
 export const INTAKE_CHANNELS: IntakeChannel[] = ['phone', 'email', 'web', 'in_person', 'social', 'letter', 'api'];
 export const CONTACT_CHANNELS: ContactChannel[] = ['email', 'phone', 'sms', 'letter', 'portal'];
+/** The status page always shows every message, so the portal cannot be excluded. */
+export const EXCLUDABLE_CHANNELS: ContactChannel[] = ['email', 'phone', 'sms', 'letter'];
 /** Languages customer-facing text exists in; others fall back to English. */
 export const LANGUAGES = ['en', 'uk', 'ru', 'lv'] as const;
 /** Lengths count spaces too: a name, summary or address of blanks passes them but says nothing. */
@@ -50,6 +52,20 @@ export class CustomerDto {
   @ApiProperty({ enum: CONTACT_CHANNELS, example: 'phone', description: 'Every message to the customer goes through this channel only' })
   @IsIn(CONTACT_CHANNELS)
   preferredChannel: ContactChannel;
+
+  @ApiProperty({
+    required: false,
+    enum: EXCLUDABLE_CHANNELS,
+    isArray: true,
+    example: ['letter'],
+    description: 'Channels never to use, even when the preferred one fails (unanswered calls fall back to another stated contact)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(EXCLUDABLE_CHANNELS.length)
+  @ArrayUnique()
+  @IsIn(EXCLUDABLE_CHANNELS, { each: true })
+  excludedChannels?: ContactChannel[];
 
   @ApiProperty({ required: false, example: 'Call my mobile after 17:00, not the landline' })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class OrganisationSettingsDto {
   @ApiProperty({ example: 'the Consumer Rights Protection Centre (www.ptac.gov.lv)', description: 'Who a refused customer can escalate to' })
@@ -26,4 +26,18 @@ export class OrganisationSettingsDto {
   @Min(1)
   @Max(60)
   keepInformedBusinessDays: number;
+
+  @ApiProperty({ required: false, example: 3, description: "Unanswered calls to one number before a message falls back to the customer's other stated contact; kept as it is when absent" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  callAttempts?: number;
+
+  @ApiProperty({ required: false, example: 120, description: 'Minutes after an unanswered call before the next try is due; kept as it is when absent' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  callRetryMinutes?: number;
 }
