@@ -138,7 +138,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
           return 'delivered';
         }
         case 'webhook': {
-          const receipt = await this.webhooks.deliver(message, this.clock.now());
+          const receipt = await this.webhooks.deliver(message);
           await this.recordDelivered(message, async (manager) => {
             await this.webhooks.delivered(manager, message);
             return receipt;
@@ -168,6 +168,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     const now = this.clock.now();
     const text = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     return this.dataSource.transaction(async (manager) => {
+      if (message.channel === 'webhook') await this.webhooks.beforeFailure(manager, message);
       const result = await this.deliveries.markFailed(manager, {
         id: message.id,
         token: message.claimToken,

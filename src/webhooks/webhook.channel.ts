@@ -26,7 +26,9 @@ export class WebhookChannel {
     this.disableAfterMs = env.WEBHOOK_DISABLE_AFTER_HOURS * 3600_000;
   }
 
-  async deliver(message: ClaimedMessage, now: Date): Promise<DeliveryReceipt> {
+  async deliver(message: ClaimedMessage): Promise<DeliveryReceipt> {
+    // The wall clock, not the injected one: receivers refuse a timestamp far from their own time (replay protection).
+    const now = new Date();
     const signature = new Webhook(message.webhookSecret!).sign(message.dedupeKey, now, message.body);
     const response = await fetch(message.address, {
       method: 'POST',
@@ -47,9 +49,15 @@ export class WebhookChannel {
     return { receipt: `HTTP ${response.status}` };
   }
 
-  /** A success ends the endpoint's failing streak. */
+  /** A success ends the endpoint's failing streak. Runs before the message's row is marked (see lockEndpoint). */
   async delivered(manager: EntityManager, message: ClaimedMessage): Promise<void> {
+    await this.webhooks.lockEndpoint(manager, message.webhookId!);
     await this.webhooks.markHealthy(manager, message.webhookId!);
+  }
+
+  /** Must come first in a transaction recording a failure to this endpoint (see lockEndpoint). */
+  async beforeFailure(manager: EntityManager, message: ClaimedMessage): Promise<void> {
+    await this.webhooks.lockEndpoint(manager, message.webhookId!);
   }
 
   /** A failure starts or extends the streak; one that has lasted long enough disables the endpoint. */

@@ -27,6 +27,15 @@ export class WebhooksRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Locks the endpoint for the rest of the transaction. Every transaction that records a delivery to it takes this
+   * lock before the message's row, so that disabling the endpoint (which dead-letters its other messages) cannot
+   * deadlock with the outcomes of those messages being recorded at the same moment.
+   */
+  async lockEndpoint(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM webhooks WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
   async markHealthy(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE webhooks SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL`, [id]);
   }
