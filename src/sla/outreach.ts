@@ -1,4 +1,5 @@
 import type { ContactChannel } from '../complaints/complaint.entity.js';
+import { addressFor } from '../notifications/customer-address.js';
 import type { StaffTaskKind, StaffTaskOutcome } from './staff-task.entity.js';
 
 export type OutreachKind = Exclude<StaffTaskKind, 'keep_informed'>;
@@ -55,22 +56,8 @@ export function nextStep(
   const out = new Set([...tried, CHANNEL_OF[task.kind]].flatMap((channel) => SHARES_ADDRESS[channel]));
   for (const channel of FALLBACK_ORDER) {
     if (out.has(channel) || contacts.customerExcludedChannels.includes(channel)) continue;
-    const address = addressOf(channel, contacts);
+    const address = addressFor({ ...contacts, preferredChannel: channel }, '');
     if (address) return { kind: 'fallback', channel, address };
   }
   return { kind: 'portal' };
-}
-
-function addressOf(channel: ContactChannel, c: CustomerContacts): string | null {
-  switch (channel) {
-    case 'email':
-      return c.customerEmail;
-    case 'phone':
-    case 'sms':
-      return c.customerPhone;
-    case 'letter':
-      return c.customerPostalAddress;
-    case 'portal':
-      return null;
-  }
 }
