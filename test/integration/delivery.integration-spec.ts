@@ -395,6 +395,28 @@ describe('webhooks for the support desk', () => {
     expect(types.sort()).toEqual(['complaint.acknowledged', 'complaint.created', 'staff_task.created']);
   });
 
+  it('an instance closing mid-delivery gives its claim back at once, the attempt not counted, and another delivers it', async () => {
+    await dispatcher.drain();
+    const stopping = await startTestApp({ database: t.database, clock: t.clock });
+    receiver.hold(true);
+    const complaint = await logComplaint(t, org.tokens.agent);
+    const requests = receiver.requests;
+    // The stopping instance's batch never records: its database is gone by the time the receiver answers.
+    const inFlight = stopping.app.get(OutboxDispatcher).dispatchBatch().catch(() => null);
+    while (receiver.requests === requests) await new Promise((resolve) => setTimeout(resolve, 20));
+    await stopping.close();
+
+    const [row] = await t.dataSource.query(
+      `SELECT status, attempts, claim_token AS "claimToken", available_at AS "availableAt" FROM outbox_messages WHERE webhook_id = $1 AND body LIKE $2`,
+      [webhookId, `%${complaint.id}%`],
+    );
+    expect(row).toEqual({ status: 'pending', attempts: 0, claimToken: null, availableAt: t.clock.now() });
+    receiver.hold(false);
+    await inFlight;
+    await dispatcher.drain();
+    expect([...receiver.processed.values()].filter((e) => e.payload.data.complaintId === complaint.id).map((e) => e.payload.type)).toEqual(['complaint.created']);
+  });
+
   it('refuses bad subscriptions with a 400 naming the field, and a deleted endpoint gets nothing more', async () => {
     for (const [body, field] of [
       [{ url: 'ftp://desk.example.com', events: ['complaint.created'] }, 'url'],

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
@@ -20,7 +20,7 @@ export interface WebhookReceiver {
   setSecret(secret: string): void;
   /** Answers 500 to the first `count` requests of each webhook-id before accepting it. */
   failFirst(count: number): void;
-  /** Holds every request open until released (to kill the sender mid-delivery). */
+  /** Holds every request open (to stop or kill the sender mid-delivery); turning it off answers the held ones 503. */
   hold(on: boolean): void;
   close(): Promise<void>;
 }
@@ -39,6 +39,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   let verifier: Webhook | null = null;
   let failuresPerId = 0;
   let holding = false;
+  const held: ServerResponse[] = [];
   const attempts = new Map<string, number>();
   const receiver: Omit<WebhookReceiver, 'url' | 'close'> = {
     requests: 0,
@@ -47,12 +48,15 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     repeats: 0,
     setSecret: (secret) => (verifier = new Webhook(secret)),
     failFirst: (count) => (failuresPerId = count),
-    hold: (on) => (holding = on),
+    hold: (on) => {
+      holding = on;
+      if (!on) for (const res of held.splice(0)) res.writeHead(503).end();
+    },
   };
   const server = createServer(async (req, res) => {
     receiver.requests++;
     const body = await bodyOf(req);
-    if (holding) return; // never answered: the sender times out or dies waiting
+    if (holding) return void held.push(res); // not answered: the sender times out, stops or dies waiting
     let payload: ReceivedEvent['payload'];
     try {
       payload = verifier!.verify(body, req.headers as Record<string, string>) as ReceivedEvent['payload'];
