@@ -48,3 +48,13 @@ export function decodeCursor(cursor: string): KeysetPosition {
     { field: 'cursor', problem: 'is not a valid cursor' },
   ]);
 }
+
+/** `rows` holds one row more than the page when there is a next page. */
+export function pageOf<T extends { id: string; createdAt: Date }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+  };
+}

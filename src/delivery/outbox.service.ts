@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/roles.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
+import { decodeCursor, pageOf, type Page } from '../common/pagination.js';
 import { ComplaintsRepository } from '../complaints/complaints.repository.js';
 import { EmailChannel } from './channels/email.channel.js';
 import { DeliveryErrorCode } from './delivery-error-code.js';
@@ -30,12 +30,8 @@ export class OutboxService {
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit + 1,
     });
-    const items = rows.slice(0, query.limit);
-    const last = items.at(-1);
-    return {
-      items: items.map((row) => this.view(row)),
-      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-    };
+    const page = pageOf(rows, query.limit);
+    return { items: page.items.map((row) => this.view(row)), nextCursor: page.nextCursor };
   }
 
   /** Re-drives a dead letter (or hurries a failed message): due at once, attempts counted afresh, noted on the timeline. */

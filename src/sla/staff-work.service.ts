@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/roles.js';
 import type { CompleteStaffTaskDto } from './dto/complete-staff-task.dto.js';
 import { StaffTasksService } from './staff-tasks.service.js';
-import { decodeCursor, encodeCursor, type Page } from '../common/pagination.js';
+import { decodeCursor, pageOf, type Page } from '../common/pagination.js';
 import type { ListStaffNotificationsQuery } from './dto/list-staff-notifications.query.js';
 import type { ListStaffTasksQuery } from './dto/list-staff-tasks.query.js';
 import type { StaffNotificationDto } from './dto/staff-notification-page.dto.js';
@@ -55,14 +55,4 @@ function notificationItem(row: StaffNotificationRow): StaffNotificationDto {
       ? { agenda: { meetingId: row.meetingId!, version: row.agendaVersion! } }
       : { complaintId: row.complaintId!, reference: row.reference! };
   return { id: row.id, ...subject, kind: row.kind, departmentId: row.departmentId, body: row.body, createdAt: row.createdAt };
-}
-
-/** `rows` holds one row more than the page when there is a next page. */
-function pageOf<T extends { id: string; createdAt: Date }>(rows: T[], limit: number): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
-  };
 }
