@@ -9,6 +9,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { CommitteesModule } from './committees/committees.module.js';
 import { CommonModule } from './common/common.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { redactUrl } from './common/redact-url.js';
 import { TokenThrottlerGuard } from './common/token-throttler.guard.js';
 import { validationPipe } from './common/validation.js';
 import { ComplaintsModule } from './complaints/complaints.module.js';
@@ -26,11 +27,6 @@ import { PublicModule } from './public/public.module.js';
 import { RootCausesModule } from './root-causes/root-causes.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SlaModule } from './sla/sla.module.js';
-
-/** A status link's token is a credential: logs show the path without it. */
-export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/^\/public\/complaints\/[^/?]+/, '/public/complaints/[token]');
-}
 
 @Global()
 @Module({})
@@ -55,7 +51,8 @@ export class AppModule {
           pinoHttp: {
             level: env.LOG_LEVEL,
             // Fastify assigns the request id (configure-app.ts); pino-http logs it as req.id.
-            // Bodies are never logged (they hold customer contact data); requests log method, path and id only.
+            // Bodies are never logged (they hold customer contact data); requests log method, id and the URL without
+            // its query values.
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

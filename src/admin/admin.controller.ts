@@ -25,6 +25,7 @@ export class AdminController {
 
   @Get('departments')
   @Roles(...STAFF_READERS)
+  @ApiOperation({ summary: 'The departments, by code' })
   listDepartments() {
     return this.admin.listDepartments();
   }
@@ -54,12 +55,14 @@ export class AdminController {
 
   @Get('categories')
   @Roles(...STAFF_READERS)
+  @ApiOperation({ summary: 'The complaint categories, by code, with their owner department and SLA targets (business hours)' })
   listCategories() {
     return this.admin.listCategories();
   }
 
   @Get('business-calendar')
   @Roles(...STAFF_READERS)
+  @ApiOperation({ summary: "The organisation's time zone, working days and hours, and holidays, which the SLA deadlines count in" })
   getBusinessCalendar() {
     return this.admin.getBusinessCalendar();
   }

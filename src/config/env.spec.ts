@@ -18,6 +18,13 @@ describe('loadEnv', () => {
     expect(env.RATE_LIMIT_PER_MINUTE).toBe(30);
   });
 
+  it("points customers' status links at the port it listens on, unless PUBLIC_BASE_URL is given", () => {
+    expect(loadEnv({}).PUBLIC_BASE_URL).toBe('http://localhost:3000');
+    expect(loadEnv({ PORT: '8080' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(loadEnv({ PORT: '8080', PUBLIC_BASE_URL: '' }).PUBLIC_BASE_URL).toBe('http://localhost:8080');
+    expect(loadEnv({ PORT: '8080', PUBLIC_BASE_URL: 'https://status.example.com' }).PUBLIC_BASE_URL).toBe('https://status.example.com');
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });

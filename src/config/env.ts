@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLengt
 const toBoolean = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const localBaseUrl = (port: number) => `http://localhost:${port}`;
 
 /** Every setting Redress reads from the environment, validated once at start-up. */
 export class Env {
@@ -45,9 +46,9 @@ export class Env {
   @MinLength(32)
   PUBLIC_LINK_SECRET?: string = undefined;
 
-  /** Where customers reach their status page; it prefixes every publicUrl. */
+  /** Where customers reach their status page; it prefixes every publicUrl. Unset: this instance, on PORT (see loadEnv). */
   @IsUrl({ require_tld: false, require_protocol: true })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL = localBaseUrl(this.PORT);
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -138,5 +139,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')} (got ${JSON.stringify(e.value)})`),
     );
   }
+  // Defaults are set before the variables are read: a status link must reach the port this instance listens on.
+  if (raw.PUBLIC_BASE_URL === undefined) env.PUBLIC_BASE_URL = localBaseUrl(env.PORT);
   return env;
 }

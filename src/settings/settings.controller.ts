@@ -12,6 +12,7 @@ export class SettingsController {
 
   @Get()
   @Roles('agent', 'resolver', 'department_head', 'chair', 'admin')
+  @ApiOperation({ summary: 'The referral rights added to refusals, the at-risk share and the keep-informed cadence in force' })
   get() {
     return this.settings.current();
   }
