@@ -37,6 +37,7 @@ export default {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   testMatch: [
     '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.spec.ts',
     '<rootDir>/test/**/*.integration-spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],

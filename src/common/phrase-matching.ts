@@ -29,17 +29,60 @@ export const wholeWord = (source: string) => `(?<![\\p{L}\\p{N}])(?:${source})(?
 export const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /**
- * A phrase as a reviewer writes it: `*` is any word ending, a space is any run of spaces or line breaks or a comma
- * (people differ on "дякуємо, що" and "дякуємо що"), and an apostrophe is any of ' ’ ʼ.
+ * The grammar a rules file may declare for its phrases: word classes (`{agent}` stands for any phrase of the class
+ * `agent`) and ending sets (`позвон<future>` is the stem with any ending of the set `future`). Both are written by
+ * reviewers in the rules file, so a language's morphology stays next to its phrases and out of the code.
  */
-export function phraseSource(phrase: string): string {
+export interface PhraseGrammar {
+  classes?: Record<string, string[]>;
+  endings?: Record<string, string[]>;
+}
+
+/** Between the words of a phrase: any run of spaces or line breaks, or a comma. */
+const SPACE = '(?:\\s*,\\s*|\\s+)';
+/** `~`: up to three other words, so "we ~ call" finds "we will call" and "we will of course call you". */
+const GAP = `${SPACE}(?:[\\p{L}\\p{M}\\p{N}'’ʼ-]+${SPACE}){0,3}`;
+/** Classes may use classes; this stops a class that names itself. */
+const MAX_CLASS_DEPTH = 4;
+
+/** Longest first, so that at one place "as per our policy" wins over "our policy". */
+export function alternation(sources: Iterable<string>): string {
+  return [...new Set(sources)].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
+}
+
+/**
+ * A phrase as a reviewer writes it: `*` is any word ending, a space is any run of spaces or line breaks or a comma
+ * (people differ on "дякуємо, що" and "дякуємо що"), an apostrophe is any of ' ’ ʼ, `~` is up to three other
+ * words, `{name}` is any phrase of a class and `<name>` any ending of an ending set of the grammar.
+ */
+export function phraseSource(phrase: string, grammar: PhraseGrammar = {}, depth = 0): string {
   return fold(phrase.trim())
-    .split(/(\s*,\s*|\s+|\*|['’ʼ])/)
+    .replace(/\s*~\s*/g, '~')
+    .split(/(\{[\w-]+\}|<[\w-]+>|~|\s*,\s*|\s+|\*|['’ʼ])/)
     .map((part) => {
       if (part === '*') return '\\p{L}*';
+      if (part === '~') return GAP;
       if (/^['’ʼ]$/.test(part)) return "['’ʼ]";
-      if (part !== '' && /^\s*,?\s*$/.test(part)) return '(?:\\s*,\\s*|\\s+)';
+      if (part !== '' && /^\s*,?\s*$/.test(part)) return SPACE;
+      const reference = /^\{([\w-]+)\}$/.exec(part);
+      if (reference) return `(?:${classSource(reference[1], grammar, depth)})`;
+      const endings = /^<([\w-]+)>$/.exec(part);
+      if (endings) return `(?:${endingSource(endings[1], grammar)})`;
       return escapeRegExp(part);
     })
     .join('');
+}
+
+function classSource(name: string, grammar: PhraseGrammar, depth: number): string {
+  const phrases = grammar.classes?.[name];
+  if (!phrases) throw new Error(`unknown word class {${name}}`);
+  if (depth >= MAX_CLASS_DEPTH) throw new Error(`word class {${name}} nests deeper than ${MAX_CLASS_DEPTH}`);
+  return alternation(phrases.map((phrase) => phraseSource(phrase, grammar, depth + 1)));
+}
+
+function endingSource(name: string, grammar: PhraseGrammar): string {
+  const endings = grammar.endings?.[name];
+  if (!endings) throw new Error(`unknown ending set <${name}>`);
+  // The empty ending is allowed: "<past>" may include the bare stem.
+  return alternation(endings.map((ending) => escapeRegExp(fold(ending.trim())))) + (endings.some((ending) => ending.trim() === '') ? '|' : '');
 }

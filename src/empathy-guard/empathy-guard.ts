@@ -10,7 +10,7 @@ import en from './rules/en.json' with { type: 'json' };
 import lv from './rules/lv.json' with { type: 'json' };
 import ru from './rules/ru.json' with { type: 'json' };
 import uk from './rules/uk.json' with { type: 'json' };
-import { fold, phraseSource, wholeWord } from '../common/phrase-matching.js';
+import { alternation, fold, phraseSource, wholeWord, type PhraseGrammar } from '../common/phrase-matching.js';
 
 export const MESSAGE_KINDS = ['acknowledgement', 'thanks', 'update', 'delay', 'resolution', 'refusal'] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -18,7 +18,12 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const GUARD_LANGUAGES = ['en', 'uk', 'ru', 'lv'] as const;
 export type GuardLanguage = (typeof GUARD_LANGUAGES)[number];
 
-export const MESSAGE_ELEMENTS = ['empathy', 'next_step', 'date', 'reason', 'escalation_route'] as const;
+/**
+ * What a message can be required to say. `action_taken` (what we have done: "the technician replaced the router")
+ * is never required alone: it stands in for a next step in a resolution, where the work is done and nothing more
+ * has to happen.
+ */
+export const MESSAGE_ELEMENTS = ['empathy', 'next_step', 'date', 'reason', 'escalation_route', 'action_taken'] as const;
 export type MessageElement = (typeof MESSAGE_ELEMENTS)[number];
 
 export type FindingSeverity = 'block' | 'warn';
@@ -33,17 +38,28 @@ export interface Finding {
   suggestion: string;
 }
 
+export interface Requirement {
+  /** Reported as `missing_<element>` when the message says none of `element` and `orElse`. */
+  element: MessageElement;
+  orElse?: readonly MessageElement[];
+  severity: FindingSeverity;
+}
+
 /**
- * What each kind of message must say: PRODUCT.md's first response, refusal and delay notice. `thanks` is the first
- * response to a suggestion: it has no deadline and the committee decides what becomes of it, so it promises no date.
+ * What each kind of message must say (PRODUCT.md's first response, refusal and delay notice), and whether its
+ * absence blocks the message or only warns; docs/empathy-guard.md gives the reasoning for each. `thanks` is the
+ * first response to a suggestion: it has no deadline and the committee decides what becomes of it, so it promises
+ * no date.
  */
-export const REQUIRED_ELEMENTS: Readonly<Record<MessageKind, readonly MessageElement[]>> = {
-  acknowledgement: ['empathy', 'next_step', 'date'],
-  thanks: ['empathy', 'next_step'],
-  refusal: ['reason', 'next_step', 'escalation_route'],
-  delay: ['empathy', 'reason', 'date'],
-  update: ['next_step'],
-  resolution: ['next_step'],
+const block = (element: MessageElement, orElse?: MessageElement[]): Requirement => ({ element, orElse, severity: 'block' });
+const warn = (element: MessageElement): Requirement => ({ element, severity: 'warn' });
+export const REQUIREMENTS: Readonly<Record<MessageKind, readonly Requirement[]>> = {
+  acknowledgement: [block('empathy'), block('next_step'), block('date')],
+  thanks: [block('empathy'), block('next_step')],
+  update: [block('next_step')],
+  delay: [warn('empathy'), block('reason'), block('date')],
+  resolution: [block('next_step', ['action_taken'])],
+  refusal: [warn('empathy'), block('reason'), block('next_step'), block('escalation_route')],
 };
 
 /** One rule of a rules file; the "about" member of each file explains the format to its reviewers. */
@@ -65,11 +81,13 @@ export interface ElementCues {
   description: string;
   phrases: string[];
   patterns?: string[];
+  /** Wording that contains a cue but does not say the element, e.g. "we will not be able to" is no next step. */
+  exceptions?: string[];
   /** Shown when the element is missing. */
   suggestion: string;
 }
 
-export interface LanguageRules {
+export interface LanguageRules extends PhraseGrammar {
   language: string;
   about?: string;
   rules: PhraseRule[];
@@ -91,27 +109,29 @@ function rulesFor(language: string, rules: Readonly<Record<string, LanguageRules
 
 // --- Matching ---------------------------------------------------------------------------------------------------
 
-
-
-/**
- * One expression per rule, so that its matches never overlap. Longer phrases come first: at the same position
- * "as per our policy" wins over "our policy". Returns null for a rule with nothing to match.
- */
-function compile(phrases: readonly string[], patterns: readonly string[] = [], caseSensitive = false): RegExp | null {
-  const words = [...new Set(phrases.map(phraseSource))].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  const sources = [...(words.length > 0 ? [wholeWord(words.join('|'))] : []), ...patterns.map((p) => `(?:${fold(p)})`)];
+/** One expression per rule, so that its matches never overlap. Returns null for a rule with nothing to match. */
+function compile(phrases: readonly string[], patterns: readonly string[], grammar: PhraseGrammar, caseSensitive = false): RegExp | null {
+  const words = alternation(phrases.map((phrase) => phraseSource(phrase, grammar)));
+  const sources = [...(words ? [wholeWord(words)] : []), ...patterns.map((p) => `(?:${fold(p)})`)];
   return sources.length > 0 ? new RegExp(sources.join('|'), caseSensitive ? 'gu' : 'giu') : null;
 }
 
-interface CompiledRule {
-  rule: PhraseRule;
+/** Matches of a rule or a cue, less those that lie inside an exception. */
+interface Matcher {
   matcher: RegExp | null;
   exceptions: RegExp | null;
 }
 
+function matcherOf(phrases: readonly string[], patterns: readonly string[] = [], exceptions: readonly string[] = [], grammar: PhraseGrammar, caseSensitive = false): Matcher {
+  return {
+    matcher: compile(phrases, patterns, grammar, caseSensitive),
+    exceptions: exceptions.length > 0 ? compile(exceptions, [], grammar, caseSensitive) : null,
+  };
+}
+
 interface CompiledLanguage {
-  rules: CompiledRule[];
-  elements: Record<MessageElement, RegExp | null>;
+  rules: Array<{ rule: PhraseRule } & Matcher>;
+  elements: Record<MessageElement, Matcher | null>;
 }
 
 /** Compiled once per rules object; a WeakMap lets tests pass their own rules without leaking. */
@@ -120,14 +140,13 @@ function compiledFor(rules: LanguageRules): CompiledLanguage {
   let result = compiled.get(rules);
   if (!result) {
     result = {
-      rules: rules.rules.map((rule) => ({
-        rule,
-        matcher: compile(rule.phrases, rule.patterns, rule.caseSensitive),
-        exceptions: rule.exceptions?.length ? compile(rule.exceptions, [], rule.caseSensitive) : null,
-      })),
+      rules: rules.rules.map((rule) => ({ rule, ...matcherOf(rule.phrases, rule.patterns, rule.exceptions, rules, rule.caseSensitive) })),
       elements: Object.fromEntries(
-        MESSAGE_ELEMENTS.map((element) => [element, rules.elements[element] ? compile(rules.elements[element].phrases, rules.elements[element].patterns) : null]),
-      ) as Record<MessageElement, RegExp | null>,
+        MESSAGE_ELEMENTS.map((element) => {
+          const cues = rules.elements[element];
+          return [element, cues ? matcherOf(cues.phrases, cues.patterns, cues.exceptions, rules) : null];
+        }),
+      ) as Record<MessageElement, Matcher | null>,
     };
     compiled.set(rules, result);
   }
@@ -137,6 +156,12 @@ function compiledFor(rules: LanguageRules): CompiledLanguage {
 function spans(matcher: RegExp, text: string): Array<[number, number]> {
   // matchAll works on a copy of the expression, so the shared `g` expressions keep no state between calls.
   return [...text.matchAll(matcher)].filter((m) => m[0].length > 0).map((m) => [m.index, m.index + m[0].length]);
+}
+
+function matches({ matcher, exceptions }: Matcher, folded: string): Array<[number, number]> {
+  if (!matcher) return [];
+  const allowed = exceptions ? spans(exceptions, folded) : [];
+  return spans(matcher, folded).filter(([start, end]) => !allowed.some(([from, to]) => from <= start && end <= to));
 }
 
 /**
@@ -154,21 +179,20 @@ export function checkMessage(
   const folded = fold(text);
   const findings: Finding[] = [];
 
-  for (const { rule, matcher, exceptions } of phraseRules) {
-    if (!matcher) continue;
-    const allowed = exceptions ? spans(exceptions, folded) : [];
-    for (const [start, end] of spans(matcher, folded)) {
-      if (allowed.some(([from, to]) => from <= start && end <= to)) continue;
+  for (const { rule, ...matcher } of phraseRules) {
+    for (const [start, end] of matches(matcher, folded)) {
       findings.push({ rule: rule.rule, severity: rule.severity, start, end, suggestion: rule.suggestion });
     }
   }
 
-  for (const element of REQUIRED_ELEMENTS[kind] ?? []) {
+  const says = (element: MessageElement) => {
     const cues = elements[element];
-    // search() ignores and keeps the shared expression's lastIndex.
-    if (cues && folded.search(cues) !== -1) continue;
+    return cues !== null && matches(cues, folded).length > 0;
+  };
+  for (const { element, orElse = [], severity } of REQUIREMENTS[kind] ?? []) {
+    if (says(element) || orElse.some(says)) continue;
     const suggestion = languageRules.elements[element]?.suggestion ?? `Add the ${element.replace('_', ' ')}.`;
-    findings.push({ rule: `missing_${element}`, severity: 'block', start: 0, end: 0, suggestion });
+    findings.push({ rule: `missing_${element}`, severity, start: 0, end: 0, suggestion });
   }
 
   // Position first; rule id breaks ties so equal input always gives equal output.

@@ -72,7 +72,7 @@ function compile(sources: readonly string[]): RegExp | null {
   return unique.length > 0 ? new RegExp(wholeWord(unique.join('|')), 'giu') : null;
 }
 
-const compilePhrases = (phrases: readonly string[] = []) => compile(phrases.map(phraseSource));
+const compilePhrases = (phrases: readonly string[] = []) => compile(phrases.map((phrase) => phraseSource(phrase)));
 
 type Span = [number, number];
 
@@ -115,7 +115,7 @@ const ordinaryWordMatchers = new WeakMap<readonly NoBlameRules[], RegExp | null>
 function ordinaryWords(rules: readonly NoBlameRules[]): RegExp | null {
   if (!ordinaryWordMatchers.has(rules)) {
     const phrases = rules.flatMap((r) => [...r.notSurnames.phrases, ...r.processThings.phrases, ...r.processGaps.phrases]);
-    const sources = [...new Set(phrases.map(phraseSource))].filter(Boolean);
+    const sources = [...new Set(phrases.map((phrase) => phraseSource(phrase)))].filter(Boolean);
     ordinaryWordMatchers.set(rules, sources.length > 0 ? new RegExp(`^(?:${sources.join('|')})$`, 'iu') : null);
   }
   return ordinaryWordMatchers.get(rules)!;

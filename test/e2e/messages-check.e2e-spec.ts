@@ -56,6 +56,8 @@ describe('POST /api/messages/check', () => {
     const res = await check({ text, language: 'en', kind: 'refusal' });
     expect(res.status).toBe(200);
     expect(res.body.findings.map((f: { rule: string; start: number; end: number }) => [f.rule, text.slice(f.start, f.end)])).toEqual([
+      // A refusal without empathy is warned about, not blocked (docs/empathy-guard.md).
+      ['missing_empathy', ''],
       ['missing_escalation_route', ''],
       ['missing_next_step', ''],
       ['missing_reason', ''],
