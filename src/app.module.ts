@@ -19,6 +19,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DeliveryModule } from './delivery/delivery.module.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { EmpathyGuardModule } from './empathy-guard/empathy-guard.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { HandoffsModule } from './handoffs/handoffs.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ResolutionModule } from './resolution/resolution.module.js';
@@ -64,6 +65,7 @@ export class AppModule {
         // The default throttler name gives the standard Retry-After and X-RateLimit-* headers.
         ThrottlerModule.forRoot({ throttlers: [{ ttl: 60_000, limit: env.RATE_LIMIT_PER_MINUTE }] }),
         AuthModule,
+        PrivacyModule,
         AdminModule,
         SettingsModule,
         ComplaintsModule,

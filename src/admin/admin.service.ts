@@ -16,6 +16,7 @@ import type { CreateStaffDto } from './dto/create-staff.dto.js';
 import { DEFAULT_SLA_TARGETS } from '../sla/sla-targets.js';
 import { calendarProblems, type BusinessCalendar } from '../sla/business-calendar.js';
 import { BusinessCalendarRepository } from './business-calendar.repository.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 
 const departmentMissing = (field: string) =>
   new AppError(AdminErrorCode.DEPARTMENT_NOT_FOUND, 'There is no such department', [{ field, problem: 'names no department' }]);
@@ -27,9 +28,11 @@ export class AdminService {
     private readonly dataSource: DataSource,
     private readonly credentials: CredentialsRepository,
     private readonly calendars: BusinessCalendarRepository,
+    private readonly privacy: PrivacyService,
   ) {}
 
   async createDepartment(dto: CreateDepartmentDto): Promise<DepartmentEntity> {
+    await this.privacy.assertCleanNames(this.dataSource.manager, [{ field: 'name', text: dto.name }]);
     try {
       return await this.dataSource.getRepository(DepartmentEntity).save({ code: dto.code, name: dto.name });
     } catch (error) {
@@ -71,6 +74,7 @@ export class AdminService {
   }
 
   async createCategory(dto: CreateCategoryDto): Promise<CategoryEntity> {
+    await this.privacy.assertCleanNames(this.dataSource.manager, [{ field: 'name', text: dto.name }]);
     try {
       return await this.dataSource.getRepository(CategoryEntity).save({
         code: dto.code,

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { CONTACT_STRINGS, leaksIn, sampleAgendaInput, sampleSections, STAFF_NAME_WORDS, STAFF_NAMES } from '../../test/factories/agenda.js';
 import { AGENDA_SECTIONS } from './agenda-content.js';
 import { buildAgenda, contentHash, KPI_SERIES_LENGTH, MAX_QUOTED_CHARS, supportNeeded } from './agenda-builder.js';
-import { PLACEHOLDERS } from './redaction.js';
+import { PLACEHOLDERS } from '../privacy/redaction.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 
@@ -226,7 +226,7 @@ describe('buildAgenda', () => {
       expect(contentHash(reordered)).toBe(hash);
       expect(contentHash({ ...content, generatedAt: '2030-01-01T00:00:00.000Z' })).toBe(hash);
       expect(contentHash({ ...content, refusalReview: { ...content.refusalReview, total: 3 } })).not.toBe(hash);
-      expect(contentHash(buildAgenda(sampleAgendaInput({ staffNames: STAFF_NAMES.slice(1) })))).not.toBe(hash);
+      expect(contentHash(buildAgenda(sampleAgendaInput({ people: { staffNames: STAFF_NAMES.slice(1) } })))).not.toBe(hash);
     });
   });
 });

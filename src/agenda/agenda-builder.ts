@@ -22,7 +22,8 @@ import {
 } from './agenda-content.js';
 import { formatDate } from './agenda-format.js';
 import type { AgendaSectionsData, EffectivenessCheckRow, PreventionActionRow, ThemeRow } from './agenda-sections.repository.js';
-import { createRedactor, findBlamingWording, type CustomerIdentity } from './redaction.js';
+import { createRedactor, type CustomerIdentity, type KnownPeople, type Redactor } from '../privacy/redaction.js';
+import { findBlamingWording } from './blaming-wording.js';
 
 /** A KPI as the KPI module hands it over; instants may be Dates. */
 export interface AgendaKpiInput {
@@ -54,8 +55,11 @@ export interface AgendaBuildInput {
   kpis: readonly AgendaKpiInput[];
   sections: AgendaSectionsData;
   followUps: readonly AgendaFollowUpInput[];
-  /** Every staff member's name (AgendaSectionsRepository.findStaffNames): none of them may appear in the agenda. */
-  staffNames: readonly string[];
+  /**
+   * Every staff member (names and ids), and the customers of the period's complaints whose names the texts may hold
+   * (PrivacyService.finderFor finds them): none of them may appear in the agenda.
+   */
+  people: KnownPeople;
   now: Date;
 }
 
@@ -149,7 +153,7 @@ const departmentName = (department: string | { name: string }) => (typeof depart
 export function buildAgenda(input: AgendaBuildInput): AgendaContent {
   const { sections, now } = input;
   const timeZone = input.committee.timeZone;
-  const redactor = createRedactor(input.staffNames);
+  const redactor = createRedactor(input.people);
   const flags: AgendaFlag[] = [];
 
   /** Every quoted free text goes through here: redacted, then checked for blaming wording. */
@@ -267,7 +271,7 @@ export function buildAgenda(input: AgendaBuildInput): AgendaContent {
   });
 
   // Object keys in the order of the sections: JSON readers and the stored version show them in reading order.
-  return {
+  return redactSetUpNames(redactor, {
     formatVersion: AGENDA_FORMAT_VERSION,
     committee: { id: input.committee.id, name: input.committee.name, timeZone, memberDepartments: [...(input.committee.memberDepartments ?? [])] },
     meeting: { id: input.meeting.id, startsAt: iso(input.meeting.startsAt) },
@@ -282,7 +286,21 @@ export function buildAgenda(input: AgendaBuildInput): AgendaContent {
     suggestions,
     followUps,
     flags,
-  };
+  });
+}
+
+/**
+ * Where the agenda shows what the organisation named (committee, departments, categories, causes): checked at the
+ * door since names could hold people (PrivacyService.assertCleanNames), and redacted here too for names written
+ * before that check existed. The question to a department quotes its name, so it is redacted with it.
+ */
+const SET_UP_NAME_FIELDS = new Set(['name', 'memberDepartments', 'categoryName', 'causeName', 'ownerDepartment', 'department', 'fromDepartment', 'toDepartment', 'label', 'supportNeeded']);
+
+function redactSetUpNames<T>(redactor: Redactor, value: T, field?: string): T {
+  if (typeof value === 'string') return (field !== undefined && SET_UP_NAME_FIELDS.has(field) ? redactor(value) : value) as T;
+  if (Array.isArray(value)) return value.map((item) => redactSetUpNames(redactor, item, field)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactSetUpNames(redactor, item, key)])) as T;
 }
 
 /**

@@ -4,7 +4,7 @@
  * strings in UTC, so that the stored JSON, its hash and every rendering agree.
  *
  * No blame, no leaks, by construction: nothing here has room for a person. Owners are departments (names), complaints
- * are known by their reference, and every quoted free text has been through src/agenda/redaction.ts.
+ * are known by their reference, and every quoted free text has been through src/privacy/redaction.ts.
  */
 import type { ResolutionOutcome } from '../complaints/complaint.entity.js';
 import type { ComplaintStatus } from '../complaints/complaint-workflow.js';

@@ -6,7 +6,7 @@ import type { PreventionActionStatus } from '../prevention/prevention-action.ent
 import { matchingComplaintsSql, UNFINISHED_SQL } from '../prevention/prevention-actions.repository.js';
 import { SimilarComplaintsRepository, type ThemeCount } from '../similar-complaints/similar-complaints.repository.js';
 import type { AgendaActionState, AgendaHandoffRoute, AgendaHandoffWait, EffectivenessVerdict, SlaStage } from './agenda-content.js';
-import type { CustomerIdentity } from './redaction.js';
+import type { CustomerIdentity } from '../privacy/redaction.js';
 
 /*
  * The SQL behind sections 2-7 of the committee agenda (PRODUCT.md, "Committee agenda"; issue 5). Every aggregate is
@@ -206,11 +206,6 @@ export class AgendaSectionsRepository {
   }
 
   /** Every staff member's name, for the redaction: names only, never ids. */
-  async findStaffNames(manager: EntityManager): Promise<string[]> {
-    const rows: { name: string }[] = await manager.query(`SELECT DISTINCT name FROM staff ORDER BY name`);
-    return rows.map((row) => row.name);
-  }
-
   /**
    * 2. Top and rising themes: the rising-themes query of similar complaints, so the agenda and GET /api/themes never
    * disagree. It returns one row per category × cause seen in either period: bounded by the taxonomy, not by the

@@ -13,6 +13,8 @@ import { precedingPeriods } from '../kpis/kpi-periods.js';
 import { KpisService } from '../kpis/kpis.service.js';
 import { OutboxRepository } from '../notifications/outbox.repository.js';
 import { StaffNotificationsRepository } from '../notifications/staff-notifications.repository.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
+import { stringsIn } from '../privacy/redaction.js';
 import { buildAgenda, contentHash, KPI_SERIES_LENGTH } from './agenda-builder.js';
 import type { AgendaContent } from './agenda-content.js';
 import { AgendaErrorCode } from './agenda-error-code.js';
@@ -74,6 +76,7 @@ export class AgendaService extends AgendaPublisher {
     private readonly staffNotifications: StaffNotificationsRepository,
     private readonly clock: Clock,
     private readonly webhookEvents: WebhookEventsRepository,
+    private readonly privacy: PrivacyService,
     @Inject(ENV) private readonly env: Env,
   ) {
     super();
@@ -126,7 +129,7 @@ export class AgendaService extends AgendaPublisher {
     const series = await this.kpis.series(precedingPeriods(period.from, period.to, KPI_SERIES_LENGTH), manager);
     const sections = await this.sections.loadSections(manager, { from: period.from, to: period.to, now, dueBefore: period.dueBefore });
     const followUps = await this.minutes.followUpsFor(manager, meetingId);
-    const staffNames = await this.sections.findStaffNames(manager);
+    const people = await this.privacy.peopleFor(manager, stringsIn([sections, followUps.decisions, meeting.committee.name, meeting.memberDepartments]), period);
     const content = buildAgenda({
       committee: {
         id: meeting.committee.id,
@@ -139,7 +142,7 @@ export class AgendaService extends AgendaPublisher {
       kpis: agendaKpis(series),
       sections,
       followUps: followUps.decisions,
-      staffNames,
+      people,
       now,
     });
     const hash = contentHash(content);
@@ -153,7 +156,7 @@ export class AgendaService extends AgendaPublisher {
       generatedAt: now,
     });
     const departmentIds = meeting.memberDepartments.map((d) => d.id);
-    const notice = this.noticeBody(meeting.id, meeting.committee.name, meeting.startsAt, meeting.committee.timeZone, stored.version);
+    const notice = this.noticeBody(meeting.id, content.committee.name, meeting.startsAt, meeting.committee.timeZone, stored.version);
     await this.staffNotifications.announceAgendaVersion(manager, { agendaVersionId: stored.id, departmentIds, body: notice, createdAt: now });
     await this.outbox.enqueueForDepartmentHeads(manager, {
       departmentIds,

@@ -12,6 +12,7 @@ import { CommitteesRepository } from './committees.repository.js';
 import type { CommitteeViewDto } from './dto/committee-view.dto.js';
 import type { CreateCommitteeDto } from './dto/create-committee.dto.js';
 import { MeetingsRepository } from './meetings.repository.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 
 export function committeeNotFound(): AppError {
   return new AppError(CommitteeErrorCode.COMMITTEE_NOT_FOUND, 'There is no such committee');
@@ -24,6 +25,7 @@ export class CommitteesService {
     private readonly committees: CommitteesRepository,
     private readonly meetings: MeetingsRepository,
     private readonly clock: Clock,
+    private readonly privacy: PrivacyService,
   ) {}
 
   /**
@@ -44,6 +46,7 @@ export class CommitteesService {
     const id = randomUUID();
     const name = dto.name.trim();
     await this.dataSource.transaction(async (manager) => {
+      await this.privacy.assertCleanNames(manager, [{ field: 'name', text: name }]);
       const unknown = await this.committees.unknownDepartments(manager, dto.memberDepartmentIds);
       if (unknown.length > 0) {
         throw new AppError(

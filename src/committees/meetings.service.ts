@@ -15,6 +15,7 @@ import type { ScheduleMeetingDto } from './dto/schedule-meeting.dto.js';
 import { renderMeetingInvite } from './meeting-invite.ics.js';
 import { MeetingsRepository, type MeetingRow } from './meetings.repository.js';
 import { MinutesRepository } from './minutes.repository.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 
 export function meetingNotFound(): AppError {
   return new AppError(CommitteeErrorCode.MEETING_NOT_FOUND, 'There is no such meeting');
@@ -28,6 +29,7 @@ export class MeetingsService {
     private readonly meetings: MeetingsRepository,
     private readonly minutes: MinutesRepository,
     private readonly clock: Clock,
+    private readonly privacy: PrivacyService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -73,12 +75,16 @@ export class MeetingsService {
     return { ...meeting, minutes: await this.minutes.findView(this.dataSource.manager, id) };
   }
 
-  /** The meeting's iCalendar invite, linking the printable agenda. */
+  /**
+   * The meeting's iCalendar invite, linking the printable agenda. It lands in calendars outside the team's hands,
+   * so the committee's name is redacted like the agenda's title.
+   */
   async invite(id: string): Promise<string> {
     const meeting = await this.row(id);
+    const finder = await this.privacy.finderFor(this.dataSource.manager, [meeting.committeeName], { from: meeting.startsAt, to: meeting.endsAt });
     return renderMeetingInvite({
       meetingId: meeting.id,
-      committeeName: meeting.committeeName,
+      committeeName: finder.redact(meeting.committeeName),
       startsAt: meeting.startsAt,
       endsAt: meeting.endsAt,
       timeZone: meeting.timeZone,

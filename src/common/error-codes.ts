@@ -12,6 +12,7 @@ import { AGENDA_HTTP_STATUS, AgendaErrorCode } from '../agenda/agenda-error-code
 import { DELIVERY_HTTP_STATUS, DeliveryErrorCode } from '../delivery/delivery-error-code.js';
 import { WEBHOOK_HTTP_STATUS, WebhookErrorCode } from '../webhooks/webhook-error-code.js';
 import { STAFF_TASK_HTTP_STATUS, StaffTaskErrorCode } from '../sla/staff-task-error-code.js';
+import { PRIVACY_HTTP_STATUS, PrivacyErrorCode } from '../privacy/privacy-error-code.js';
 
 export { HandoffErrorCode, ResolutionErrorCode, AdminErrorCode, AuthErrorCode, ComplaintErrorCode, EmpathyGuardErrorCode, PreventionErrorCode, RootCauseErrorCode, CommitteeErrorCode, AgendaErrorCode };
 
@@ -42,7 +43,8 @@ export type ErrorCode =
   | AgendaErrorCode
   | DeliveryErrorCode
   | WebhookErrorCode
-  | StaffTaskErrorCode;
+  | StaffTaskErrorCode
+  | PrivacyErrorCode;
 
 /**
  * Every code has a status: a new code without one here does not compile. Newer features keep their map beside
@@ -92,4 +94,5 @@ export const HTTP_STATUS_OF: Record<ErrorCode, HttpStatus> = {
   ...DELIVERY_HTTP_STATUS,
   ...WEBHOOK_HTTP_STATUS,
   ...STAFF_TASK_HTTP_STATUS,
+  ...PRIVACY_HTTP_STATUS,
 };

@@ -34,6 +34,10 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Index('ix_complaints_keep_informed_due', ['keepInformedDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
 @Index('ix_complaints_root_cause_received', ['rootCauseCode', 'receivedAt'], { where: `"root_cause_code" IS NOT NULL` })
 @Index('ix_complaints_prevention_action', ['preventionActionId'], { where: `"prevention_action_id" IS NOT NULL` })
+// Indexes the entity cannot describe (GIN, expressions), made by the AddCustomerLookups migration.
+@Index('ix_complaints_customer_name_keys', { synchronize: false })
+@Index('ix_complaints_customer_email_lower', { synchronize: false })
+@Index('ix_complaints_customer_phone_digits', { synchronize: false })
 // Trigram index over the complaint's words for "similar complaints"; an expression index the entity cannot declare,
 // created by the migration (1795433362758-AddPreventRecurrence).
 @Index('ix_complaints_text_trgm', { synchronize: false })
@@ -95,6 +99,10 @@ export class ComplaintEntity {
 
   @Column('text', { name: 'customer_name' })
   customerName: string;
+
+  /** The name's words as the redaction looks them up (src/privacy/redaction.ts nameKeys); GIN-indexed. */
+  @Column('text', { name: 'customer_name_keys', array: true, default: () => `'{}'` })
+  customerNameKeys: string[];
 
   @Column('text', { name: 'customer_email', nullable: true })
   customerEmail: string | null;

@@ -27,6 +27,7 @@ import { ComplaintsRepository } from './complaints.repository.js';
 import type { AcknowledgeComplaintDto } from './dto/acknowledge-complaint.dto.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import type { ListComplaintsQuery } from './dto/list-complaints.query.js';
+import { nameKeys } from '../privacy/redaction.js';
 
 /** A receivedAt this far ahead of our clock is a client clock problem, not a complaint from the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -158,6 +159,7 @@ export class ComplaintsService {
       owningDepartmentId: category.ownerDepartmentId,
       customerExternalRef: dto.customer.externalRef ?? null,
       customerName: dto.customer.name,
+      customerNameKeys: nameKeys(dto.customer.name),
       ...this.contactOf(dto),
       customerExcludedChannels: dto.customer.excludedChannels ?? [],
       contactInstructions: dto.customer.contactInstructions ?? null,

@@ -5,6 +5,7 @@ import type { ComplaintEntity } from '../complaints/complaint.entity.js';
 import type { GuardOverride } from '../empathy-guard/empathy-guard.service.js';
 import { EmpathyGuardService } from '../empathy-guard/empathy-guard.service.js';
 import type { Finding, MessageKind } from '../empathy-guard/empathy-guard.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 import { PublicLinkService } from '../public/public-link.service.js';
 import { addBusinessHours, type BusinessCalendar } from '../sla/business-calendar.js';
 import { SettingsRepository } from '../settings/settings.repository.js';
@@ -51,10 +52,18 @@ export class CustomerMessenger {
     private readonly calendars: BusinessCalendarRepository,
     private readonly settings: SettingsRepository,
     private readonly keepInformed: KeepInformedRepository,
+    private readonly privacy: PrivacyService,
   ) {}
 
   async send(manager: EntityManager, complaint: ComplaintEntity, message: CustomerMessage, now: Date): Promise<SentMessage> {
     const verdict = this.guard.enforce(message.text, complaint.customerLanguage, message.kind, message.override, message.field);
+    const field = message.field;
+    await this.privacy.assertPrivateToCustomer(
+      manager,
+      { id: complaint.id, customer: { name: complaint.customerName, email: complaint.customerEmail, phone: complaint.customerPhone } },
+      message.text,
+      typeof field === 'string' ? () => field : ({ start, end }) => field({ rule: 'other_persons_data', severity: 'block', start, end, suggestion: '' }),
+    );
     const publicUrl = this.links.urlFor(complaint.id);
     const warnings = verdict.findings.filter((finding) => finding.severity === 'warn' || verdict.overridden);
     await this.outbox.enqueue(manager, {

@@ -17,6 +17,7 @@ import en from './no-blame-rules/en.json' with { type: 'json' };
 import lv from './no-blame-rules/lv.json' with { type: 'json' };
 import ru from './no-blame-rules/ru.json' with { type: 'json' };
 import uk from './no-blame-rules/uk.json' with { type: 'json' };
+import { CASE_ENDINGS, DECLINED_ENDING } from '../common/declension.js';
 import { escapeRegExp, fold, phraseSource, wholeWord } from '../common/phrase-matching.js';
 
 export const NO_BLAME_LANGUAGES = ['en', 'uk', 'ru', 'lv'] as const;
@@ -129,22 +130,8 @@ const letterCount = (word: string) => word.match(LETTERS)?.length ?? 0;
 /** The shortest surname matched on its own: "Li" or "Ng" alone would flag ordinary syllables. */
 const MIN_SURNAME_LETTERS = 3;
 
-/**
- * Latvian, Ukrainian and Russian surnames change their ending with the case ("Bērziņa" → "Bērziņai", "Петренко" →
- * "Петренка", "Іванов" → "Івановим"): a long enough surname is also found as its stem with one of the case endings
- * below. The stem drops a final vowel or the Latvian nominative -s/-š. Only these endings, not any letters, so that
- * an English surname does not swallow ordinary words ("Price" must not flag "pricing"). Written folded (ā is a, š is
- * s, й is и, ї is і), as the text is matched.
- */
+/** A surname whose stem has at least this many letters is also found declined (src/common/declension.ts). */
 const MIN_STEM_LETTERS = 4;
-const DECLINED_ENDING = /[aeiouyаеиоуыэюяієїьs]$/u;
-const CASE_ENDINGS = [
-  // Latvian; without -s and -es, which would turn English surnames into plurals ("Price" → "prices")
-  'a', 'ai', 'am', 'as', 'e', 'ei', 'em', 'i', 'iem', 'im', 'is', 'os', 'u', 'us',
-  // Ukrainian and Russian
-  'а', 'у', 'е', 'и', 'і', 'ю', 'я', 'ы', 'ом', 'ем', 'ім', 'им', 'ым', 'ою', 'ею', 'оі', 'ои', 'еи', 'ии', 'ых', 'их',
-  'ів', 'ов', 'ев', 'ові', 'еві', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях',
-];
 
 function namePartSource(part: string): string {
   return fold(part)

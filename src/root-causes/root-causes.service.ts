@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { violates } from '../common/database-errors.js';
 import type { CreateRootCauseDto } from './dto/create-root-cause.dto.js';
+import { PrivacyService } from '../privacy/privacy.service.js';
 import { NoBlameGuardService } from './no-blame-guard.service.js';
 import { RootCauseErrorCode } from './root-cause-error-code.js';
 import type { RootCauseEntity } from './root-cause.entity.js';
@@ -15,6 +16,7 @@ export class RootCausesService {
     private readonly dataSource: DataSource,
     private readonly rootCauses: RootCausesRepository,
     private readonly guard: NoBlameGuardService,
+    private readonly privacy: PrivacyService,
   ) {}
 
   list(): Promise<RootCauseEntity[]> {
@@ -28,9 +30,15 @@ export class RootCausesService {
   async create(dto: CreateRootCauseDto): Promise<RootCauseEntity> {
     try {
       return await this.dataSource.transaction(async (manager) => {
+        // "employee_error" reads as "employee error"; the offsets stay the same. Names first: a label naming a
+        // person's data is refused like any set-up name, whatever else the no-blame guard finds.
+        const code = dto.code.replace(/_/g, ' ');
+        await this.privacy.assertCleanNames(manager, [
+          { field: 'code', text: code },
+          { field: 'name', text: dto.name },
+        ]);
         await this.guard.enforce(manager, [
-          // "employee_error" reads as "employee error"; the offsets stay the same.
-          { field: 'code', text: dto.code.replace(/_/g, ' '), kind: 'label' },
+          { field: 'code', text: code, kind: 'label' },
           { field: 'name', text: dto.name, kind: 'label' },
           { field: 'description', text: dto.description, kind: 'explanation' },
         ]);

@@ -1,6 +1,6 @@
 import type { AgendaBuildInput } from '../../src/agenda/agenda-builder.js';
 import type { AgendaSectionsData } from '../../src/agenda/agenda-sections.repository.js';
-import type { CustomerIdentity } from '../../src/agenda/redaction.js';
+import type { CustomerIdentity } from '../../src/privacy/redaction.js';
 
 /*
  * An agenda's input for the unit tests, with staff names and customer contact data planted in every free-text field
@@ -234,7 +234,7 @@ export function sampleAgendaInput(overrides: Partial<AgendaBuildInput> = {}): Ag
       },
       { text: 'Network shares its capacity plan at the next meeting.', preventionAction: null },
     ],
-    staffNames: STAFF_NAMES,
+    people: { staffNames: STAFF_NAMES },
     now: at('2026-11-13T09:00:00Z'),
     ...overrides,
   };

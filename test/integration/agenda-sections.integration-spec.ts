@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { buildAgenda } from '../../src/agenda/agenda-builder.js';
 import { AGENDA_LIMITS, AgendaSectionsRepository, type AgendaSectionsData, type AgendaSectionsQuery } from '../../src/agenda/agenda-sections.repository.js';
-import { PLACEHOLDERS } from '../../src/agenda/redaction.js';
+import { KnownPeopleRepository } from '../../src/privacy/known-people.repository.js';
+import { PrivacyService } from '../../src/privacy/privacy.service.js';
+import { PLACEHOLDERS, stringsIn } from '../../src/privacy/redaction.js';
 import { renderHtml } from '../../src/agenda/render-html.js';
 import { renderMarkdown } from '../../src/agenda/render-markdown.js';
 import { SimilarComplaintsRepository } from '../../src/similar-complaints/similar-complaints.repository.js';
@@ -345,7 +347,7 @@ describe('agenda sections (SQL)', () => {
   });
 
   it('never selects a staff name or id: staff names planted in every quoted text are gone from every format', async () => {
-    const staffNames = await repository.findStaffNames(t.dataSource.manager);
+    const staffNames = (await t.app.get(KnownPeopleRepository).staff(t.dataSource.manager)).names;
     // The bootstrap admin is staff too.
     expect(staffNames).toEqual(['Administrator', 'Dana Ozola', 'Test agent', 'Test chair', 'Test department_head', 'Test resolver']);
     const planted = 'Dana Ozola (dana.ozola@example.com) spoke to Anna Berzina on +371 2000 0000 and anna@example.com; Ozola agreed.';
@@ -371,7 +373,7 @@ describe('agenda sections (SQL)', () => {
       kpis: [],
       sections: data,
       followUps: [{ text: `${plantedStaff} Billing checks the refund form.`, preventionAction: { title: `${plantedStaff} Refund form`, status: 'planned', ownerDepartment: 'Billing' } }],
-      staffNames,
+      people: { staffNames },
       now: QUERY.now,
     });
     for (const text of [JSON.stringify(content), renderMarkdown(content), renderHtml(content)]) {
@@ -381,6 +383,50 @@ describe('agenda sections (SQL)', () => {
       `${PLACEHOLDERS.staff} (${PLACEHOLDERS.email}) spoke to ${PLACEHOLDERS.customer} on ${PLACEHOLDERS.phone} and ${PLACEHOLDERS.email}; ${PLACEHOLDERS.staff} agreed. ${REFUSAL.refusalReason}`,
     );
     expect(content.flags).toEqual([{ section: 'refusalReview', itemRef: ref.A1, field: 'customerMessage', rule: 'blames_customer', words: 'You failed to' }]);
+  });
+
+  it('finds every class of leak found on first use, looking customers of other complaints up in SQL, and keeps ordinary words', async () => {
+    await ok(t.http().post('/api/staff').set(asAdmin).send({ name: 'Olena Kovalenko', email: 'olena@corp.example', role: 'resolver', departmentId: org.departmentId }), 201);
+    await ok(t.http().post('/api/staff').set(asAdmin).send({ name: 'Дмитро Соколов', email: 'dmytro@corp.example', role: 'resolver', departmentId: org.departmentId }), 201);
+    await ok(t.http().post('/api/staff').set(asAdmin).send({ name: 'Anna Hill', email: 'anna.hill@corp.example', role: 'agent', departmentId: org.departmentId }), 201);
+    const [olena] = await t.dataSource.query(`SELECT id FROM staff WHERE name = 'Olena Kovalenko'`);
+    // Customers of other complaints of the period, stored as intake stores them (with their name keys).
+    at('2026-10-18T09:00:00Z');
+    for (const name of ['Ilze Liepa', 'Тарас Шевченко']) {
+      await ok(t.http().post('/api/complaints').set(bearer(org.tokens.agent)).send(intakeBody({ receivedAt: '2026-10-18T09:00:00Z', customer: { ...intakeBody().customer, name, email: null, phone: '+37129990000', preferredChannel: 'phone' } })), 201);
+    }
+    at(QUERY.now);
+    const planted =
+      `olena and OLENA KOVALENKO asked Дмитро Соколов (Dmytro Sokolov, id ${olena.id}) about Ilze Liepa; call tel:+37120001234, phone:5551234 or 20-00-00-00, ` +
+      'write to Liepai and to Шевченка. The van went up the hill to Rose Hill Road.';
+    await t.dataSource.query(`UPDATE prevention_actions SET title = $1, description = $1`, [planted]);
+    await t.dataSource.query(`UPDATE resolutions SET refusal_reason = $1 WHERE complaint_id = $2`, [`Taras Shevchenko had the same issue. ${REFUSAL.refusalReason}`, id.A1]);
+    // Set-up names written before they were checked at the door.
+    await t.dataSource.query(`UPDATE categories SET name = 'Billing error (Olena Kovalenko)' WHERE code = 'billing-error'`);
+    await t.dataSource.query(`UPDATE root_causes SET name = 'Tooling of Dmytro Sokolov' WHERE code = 'tooling'`);
+    await t.dataSource.query(`UPDATE departments SET name = 'Network, ask olena@corp.example' WHERE id = $1`, [org.otherDepartmentId]);
+
+    const data = await repository.loadSections(t.dataSource.manager, QUERY);
+    const committee = { id: '00000000-0000-4000-8000-00000000c0de', name: 'Committee of Олена Коваленко', timeZone: 'Europe/Riga', memberDepartments: ['Billing', 'Network, ask olena@corp.example'] };
+    const followUps = [{ text: `${planted} Billing checks the form.`, preventionAction: null }];
+    const people = await t.app.get(PrivacyService).peopleFor(t.dataSource.manager, stringsIn([data, followUps, committee]), { from: FROM, to: TO });
+    const content = buildAgenda({
+      committee,
+      meeting: { id: '00000000-0000-4000-8000-00000000beef', startsAt: new Date('2026-11-05T12:00:00Z') },
+      period: { from: FROM, to: TO },
+      kpis: [],
+      sections: data,
+      followUps,
+      people,
+      now: QUERY.now,
+    });
+    const PLANTED = ['Olena', 'Kovalenko', 'Олена', 'Коваленко', 'Дмитро', 'Соколов', 'Dmytro', 'Sokolov', olena.id, '37120001234', '5551234', '20-00-00-00', 'olena@corp.example', 'Ilze', 'Liepa', 'Liepai', 'Taras', 'Shevchenko', 'Шевченка'];
+    for (const text of [JSON.stringify(content), renderMarkdown(content), renderHtml(content)]) {
+      expect(leaksIn(text, PLANTED)).toEqual([]);
+      expect(text).toContain('up the hill to Rose Hill Road');
+    }
+    expect(content.committee.name).toBe(`Committee of ${PLACEHOLDERS.staff}`);
+    expect(content.refusalReview.sample.find((r) => r.ref === ref.A1)?.refusalReason).toMatch(/^\[customer\] had the same issue/);
   });
 
   // Last: it adds refusals to the shared dataset.
