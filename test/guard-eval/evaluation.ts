@@ -43,6 +43,9 @@ export interface Tally {
   /** Findings the bad messages must get, and how many of them they got. */
   expected: number;
   found: number;
+  /** Findings labelled right (in `must`) and wrong (in `mustNot`, or blocking a good message): precision. */
+  truePositives: number;
+  falsePositives: number;
 }
 
 export interface RuleTally {
@@ -73,7 +76,7 @@ export interface LanguageReport {
   failures: Failure[];
 }
 
-const emptyTally = (): Tally => ({ good: 0, falseBlocks: 0, bad: 0, expected: 0, found: 0 });
+const emptyTally = (): Tally => ({ good: 0, falseBlocks: 0, bad: 0, expected: 0, found: 0, truePositives: 0, falsePositives: 0 });
 
 export const falseBlockRate = (t: Tally) => (t.good === 0 ? 0 : t.falseBlocks / t.good);
 export const recall = (t: Tally) => (t.expected === 0 ? 1 : t.found / t.expected);
@@ -99,6 +102,8 @@ export function evaluate(set: EvalSet): LanguageReport {
     for (const rule of unwanted) ruleTally(rule).falsePositives++;
 
     for (const tally of tallies) {
+      tally.truePositives += message.must.filter((rule) => rules.has(rule)).length;
+      tally.falsePositives += unwanted.length;
       if (message.good) {
         tally.good++;
         if (unwanted.some((rule) => blocking.has(rule))) tally.falseBlocks++;
@@ -118,7 +123,8 @@ export function evaluate(set: EvalSet): LanguageReport {
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 function tallyLine(label: string, t: Tally): string {
-  return `${label.padEnd(16)} good ${String(t.good).padStart(4)}  false blocks ${String(t.falseBlocks).padStart(3)} (${percent(falseBlockRate(t)).padStart(6)})   bad ${String(t.bad).padStart(4)}  recall ${String(t.found).padStart(4)}/${String(t.expected).padEnd(4)} (${percent(recall(t)).padStart(6)})`;
+  const precision = percent(precisionOf({ truePositives: t.truePositives, falsePositives: t.falsePositives, falseNegatives: 0 }));
+  return `${label.padEnd(16)} good ${String(t.good).padStart(4)}  false blocks ${String(t.falseBlocks).padStart(3)} (${percent(falseBlockRate(t)).padStart(6)})   bad ${String(t.bad).padStart(4)}  recall ${String(t.found).padStart(4)}/${String(t.expected).padEnd(4)} (${percent(recall(t)).padStart(6)})   precision ${precision.padStart(6)}`;
 }
 
 /** The figures as `npm run guard:eval` prints them; with `failures`, each failing message too. */
