@@ -103,6 +103,23 @@ describe('addBusinessHours with holidays', () => {
   });
 });
 
+describe('compiled calendars are reused by content', () => {
+  it('answers a changed calendar by its new content, also when the same object is changed in place', () => {
+    const cal = calendar();
+    expect(add('2025-06-02T16:00:00.000Z', 2, cal)).toBe('2025-06-03T10:00:00.000Z');
+    cal.holidays = ['2025-06-03'];
+    expect(add('2025-06-02T16:00:00.000Z', 2, cal)).toBe('2025-06-04T10:00:00.000Z');
+    cal.workingHours = { start: '08:00', end: '17:00' };
+    expect(add('2025-06-02T16:00:00.000Z', 2, cal)).toBe('2025-06-04T09:00:00.000Z');
+    expect(add('2025-06-02T16:00:00.000Z', 2, calendar())).toBe('2025-06-03T10:00:00.000Z');
+  });
+
+  it('still refuses an invalid calendar every time, not only the first', () => {
+    const invalid = calendar({ timeZone: 'Mars/Olympus' });
+    for (let i = 0; i < 2; i++) expect(() => add('2025-06-02T16:00:00.000Z', 2, invalid)).toThrow(/Invalid business calendar/);
+  });
+});
+
 describe('addBusinessHours with other weeks and hours', () => {
   it('a Sunday-Thursday week rolls Thursday afternoon to Sunday', () => {
     const sundayToThursday = calendar({ workingDays: [7, 1, 2, 3, 4] });

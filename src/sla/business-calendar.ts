@@ -138,6 +138,8 @@ interface CompiledCalendar {
   holidays: ReadonlySet<string>;
   startMinute: number;
   endMinute: number;
+  /** Each local day's window once worked out (null: no business time that day). */
+  windows: Map<number, BusinessWindow | null>;
 }
 
 /** Epoch milliseconds; `close` is never before `open`. */
@@ -146,18 +148,36 @@ interface BusinessWindow {
   close: number;
 }
 
+/**
+ * Compiled calendars by content. Every intake computes three deadlines and the sweep hundreds: validating the
+ * calendar and asking the time-zone database for each day's offsets every time was a seventh of intake's CPU. The
+ * calendar is read fresh from the database each time, so it is keyed by content, not by object; an organisation
+ * has one calendar, and the bound only matters to tests that make many.
+ */
+const compiledCalendars = new Map<string, CompiledCalendar>();
+const MAX_COMPILED_CALENDARS = 64;
+/** Days of business windows kept per calendar: ten years' worth, far more than deadlines span. */
+const MAX_CACHED_DAYS = 4000;
+
 function compile(calendar: BusinessCalendar): CompiledCalendar {
+  const key = JSON.stringify([calendar.timeZone, calendar.workingDays, calendar.workingHours?.start, calendar.workingHours?.end, calendar.holidays]);
+  const cached = compiledCalendars.get(key);
+  if (cached) return cached;
   const problems = calendarProblems(calendar);
   if (problems.length > 0) {
     throw new Error(`Invalid business calendar: ${problems.join('; ')}`);
   }
-  return {
+  const compiled: CompiledCalendar = {
     zone: IANAZone.create(calendar.timeZone),
     workingDays: new Set(calendar.workingDays),
     holidays: new Set(calendar.holidays),
     startMinute: minuteOfDay(calendar.workingHours.start)!,
     endMinute: minuteOfDay(calendar.workingHours.end)!,
+    windows: new Map(),
   };
+  if (compiledCalendars.size >= MAX_COMPILED_CALENDARS) compiledCalendars.clear();
+  compiledCalendars.set(key, compiled);
+  return compiled;
 }
 
 /*
@@ -171,8 +191,21 @@ function localDayOf(instant: number, zone: IANAZone): number {
 }
 
 function businessWindow(day: number, rules: CompiledCalendar): BusinessWindow | undefined {
-  const date = DateTime.fromMillis(day * MS_PER_DAY, { zone: 'utc' });
-  if (!rules.workingDays.has(date.weekday) || rules.holidays.has(date.toISODate()!)) return undefined;
+  let window = rules.windows.get(day);
+  if (window === undefined) {
+    window = windowOf(day, rules) ?? null;
+    if (rules.windows.size >= MAX_CACHED_DAYS) rules.windows.clear();
+    rules.windows.set(day, window);
+  }
+  return window ?? undefined;
+}
+
+/** Epoch day 0, 1 January 1970, was a Thursday: ISO weekday 4. */
+const isoWeekdayOf = (day: number) => ((((day + 3) % 7) + 7) % 7) + 1;
+
+function windowOf(day: number, rules: CompiledCalendar): BusinessWindow | undefined {
+  if (!rules.workingDays.has(isoWeekdayOf(day))) return undefined;
+  if (rules.holidays.size > 0 && rules.holidays.has(new Date(day * MS_PER_DAY).toISOString().slice(0, 10))) return undefined;
 
   const openingWall = day * MS_PER_DAY + rules.startMinute * MS_PER_MINUTE;
   const closingWall = day * MS_PER_DAY + rules.endMinute * MS_PER_MINUTE;
