@@ -31,7 +31,7 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Index('ix_complaints_category_received', ['categoryId', 'receivedAt', 'id'])
 @Index('ix_complaints_first_response_due', ['firstResponseDueAt'], { where: `"first_responded_at" IS NULL AND "first_response_breached_at" IS NULL` })
 @Index('ix_complaints_at_risk_due', ['atRiskDueAt'], { where: `"at_risk_at" IS NULL AND "status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
-@Index('ix_complaints_keep_informed_due', ['keepInformedDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
+@Index('ix_complaints_keep_informed_due', ['keepInformedDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened') AND "keep_informed_task_raised_at" IS NULL` })
 @Index('ix_complaints_root_cause_received', ['rootCauseCode', 'receivedAt'], { where: `"root_cause_code" IS NOT NULL` })
 @Index('ix_complaints_prevention_action', ['preventionActionId'], { where: `"prevention_action_id" IS NOT NULL` })
 // Indexes the entity cannot describe (GIN, expressions), made by the AddCustomerLookups migration.
@@ -162,6 +162,13 @@ export class ComplaintEntity {
   /** When the customer is owed news again; the sweep raises a keep-informed task past it. */
   @Column('timestamptz', { name: 'keep_informed_due_at', nullable: true })
   keepInformedDueAt: Date | null;
+
+  /**
+   * When the sweep raised the keep-informed task that is still open; cleared when the customer hears from us. It
+   * keeps complaints already reminded out of the sweep's index, so an idle tick reads nothing.
+   */
+  @Column('timestamptz', { name: 'keep_informed_task_raised_at', nullable: true })
+  keepInformedTaskRaisedAt: Date | null;
 
   @Column('text', { nullable: true })
   outcome: ResolutionOutcome | null;

@@ -154,10 +154,13 @@ export class SlaSweepRepository {
 
   /**
    * Raises a keep-informed task for up to `limit` complaints whose customer is owed news and that have no such
-   * task open, with one timeline event per task raised. The complaint row is locked (not changed) so that a
-   * message being sent right now, which restarts the clock and closes the task, is left to the next tick.
-   * ux_staff_tasks_open_keep_informed is the last guard against a second open task; an event is written only for a task
-   * actually raised. The clock runs out once its moment has passed, like the deadlines.
+   * task open, with one timeline event per task raised. The complaint row is locked so that a message being sent
+   * right now, which restarts the clock and closes the task, is left to the next tick; it is marked
+   * keep_informed_task_raised_at, which takes it out of ix_complaints_keep_informed_due until the customer hears
+   * from us (without the mark, every tick re-read every complaint already reminded). The NOT EXISTS still guards
+   * complaints whose task was opened some other way, and ux_staff_tasks_open_keep_informed is the last guard
+   * against a second open task; an event is written only for a task actually raised. The clock runs out once its
+   * moment has passed, like the deadlines.
    */
   async raiseKeepInformedTasks(manager: EntityManager, now: Date, limit: number): Promise<number> {
     const raised: { id: string; complaintId: string; departmentId: string }[] = await manager.query(
@@ -165,6 +168,7 @@ export class SlaSweepRepository {
          SELECT c.id, c.owning_department_id, c.keep_informed_due_at
            FROM complaints c
           WHERE c.keep_informed_due_at < $1
+            AND c.keep_informed_task_raised_at IS NULL
             AND ${CLOCKS_RUNNING}
             AND NOT EXISTS (
                   SELECT 1 FROM staff_tasks t
@@ -172,6 +176,8 @@ export class SlaSweepRepository {
           ORDER BY c.keep_informed_due_at
           LIMIT $2
             FOR UPDATE SKIP LOCKED
+       ), marked AS (
+         UPDATE complaints c SET keep_informed_task_raised_at = $1 FROM due WHERE c.id = due.id
        ), raised AS (
          INSERT INTO staff_tasks (complaint_id, department_id, kind, created_at)
          SELECT id, owning_department_id, 'keep_informed', $1

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { HOUR } from '../support/test-clock.js';
 import { SlaSweepService, type SweepResult } from '../../src/sla/sla-sweep.service.js';
 import { eventTypes, logComplaint } from '../factories/complaints.js';
+import { KeepInformedRepository } from '../../src/notifications/keep-informed.repository.js';
 
 // A Monday morning; the default business calendar is UTC, Mon-Fri 09:00-17:00.
 const MONDAY_9 = '2026-11-23T09:00:00.000Z';
@@ -238,6 +239,10 @@ describe('the SLA sweep: at risk, resolution breaches and keeping the customer i
         { actor_kind: 'system', actor_id: null, occurred_at: raisedAt, data: { dueAt: KEEP_INFORMED_DUE, taskId: task.id } },
       ]);
 
+      // Marked, the complaint is out of the sweep's index until the customer hears from us.
+      const [{ raised }] = await t.dataSource.query(`SELECT keep_informed_task_raised_at AS raised FROM complaints WHERE id = $1`, [complaint.id]);
+      expect(iso(raised)).toBe(raisedAt);
+
       // While the task is open, sweeps add nothing.
       const before = await traces(t, complaint.id);
       for (let i = 0; i < 3; i++) {
@@ -246,12 +251,12 @@ describe('the SLA sweep: at risk, resolution breaches and keeping the customer i
       }
       expect(await traces(t, complaint.id)).toEqual(before);
 
-      // The customer hears from us: the messenger closes the task and restarts the clock (done here by SQL).
+      // The customer hears from us: the messenger closes the task and restarts the clock.
       const informedAt = t.clock.now().toISOString();
       const nextDue = at(informedAt, 7 * DAY);
-      await t.dataSource.query(`UPDATE staff_tasks SET done_at = $2 WHERE id = $1`, [task.id, informedAt]);
-      await setClocks(t, complaint.id, { keepInformedDueAt: nextDue });
+      await t.app.get(KeepInformedRepository).restart(t.dataSource.manager, complaint.id, new Date(informedAt), new Date(nextDue));
 
+      expect((await t.dataSource.query(`SELECT keep_informed_task_raised_at AS raised FROM complaints WHERE id = $1`, [complaint.id]))[0].raised).toBeNull();
       t.clock.set(nextDue);
       expect(await sweep()).toMatchObject({ keepInformedTasks: 0 });
       expect(await tasksOf(t, complaint.id)).toHaveLength(1);
