@@ -6,19 +6,20 @@
  *
  *   npm run bench:seed -- --complaints 1000000 [--reset]
  *
- * How it stays fast: every row is made by INSERT … SELECT over generate_series; no row makes a round trip. Each
- * complaint's story is planned once, in temporary tables (seed_plan and friends), from deterministic draws
- * (hashint8extended of the complaint number), so the same N gives the same data on every run, apart from ids and
- * the moment of seeding. The app's tables are then projections of the plan. The whole seed is one transaction:
- * the app's primary keys, unique keys, indexes and foreign keys are dropped at its start and recreated from their
- * catalog definitions at its end (building an index once is far cheaper than maintaining it row by row, and
- * re-adding a foreign key checks every row in one join), so a failure leaves the database as it was.
+ * How it stays fast: every row is made by INSERT … SELECT or CREATE TABLE … AS SELECT; no row makes a round trip.
+ * Each complaint's story is planned once, in unlogged tables of a schema of its own (bench_seed), from deterministic
+ * draws (hashint8extended of the complaint number), so the same N tells the same stories on every run, the ids of
+ * complaints and messages included, apart from the moment of seeding. The app's tables are projections of that plan. Their
+ * primary keys, unique keys, indexes and foreign keys are dropped first and recreated from their catalog definitions
+ * once the rows are in: building an index once is far cheaper than maintaining it row by row, and adding a foreign
+ * key checks every row in one join. Two sessions share the work so that both cores are busy (see seed()).
  *
  * How it stays true to the app: deadlines are computed in business time for the default calendar (Monday to Friday,
- * 09:00-17:00, no holidays: the calendar the first migration installs); the SLA sweep, the dispatcher and the
- * effectiveness sweep are assumed to have run up to the moment of seeding, so nothing is left for them to catch up
- * on; names carry the keys redaction.ts computes (nameKeys), status links are the HMAC the app derives, and every
- * message body is composed by the app's own templates, with staff words the app's empathy and no-blame guards pass.
+ * 09:00-17:00 UTC, no holidays: the calendar the first migration installs), exactly as addBusinessHours does; the SLA
+ * sweep, the dispatcher and the effectiveness and committee sweeps are assumed to have run up to the moment of
+ * seeding, so nothing is left for them to catch up on; names carry the keys redaction.ts computes (nameKeys), status
+ * links are the HMAC the app derives, and every message body is composed by the app's own templates, with staff words
+ * that the app's empathy and no-blame guards pass.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -197,8 +198,9 @@ function templates(timeZone: string, escalateTo: string, timeLimitDays: number):
     TEXT.QUESTIONS[language].forEach(({ question, answer }, i) =>
       all.push(template(language, 'information_request', i + 1, 'update', [question, answer], (c) => informationRequestMessage({ ...c, question }), timeZone)),
     );
-    (['upheld', 'partially_upheld', 'not_upheld'] as const).forEach((outcome, i) => {
-      const parts = TEXT.RESOLUTIONS[language][outcome];
+    // Numbered as outcomeVariant reads them: the three outcomes, then the two refusals without an alternative.
+    (['upheld', 'partially_upheld', 'not_upheld', 'partially_upheld', 'not_upheld'] as const).forEach((outcome, i) => {
+      const parts = { ...TEXT.RESOLUTIONS[language][outcome], ...(i >= 3 ? { alternativeOffered: null } : {}) };
       const referral = outcome === 'upheld' ? null : referralText(language, escalateTo, timeLimitDays);
       const fields = [outcome, parts.customerMessage, parts.remedy, parts.refusalReason, parts.alternativeOffered, parts.nextSteps, referral];
       all.push(template(language, 'resolution', i + 1, outcome === 'upheld' ? 'resolution' : 'refusal', fields, (c) => resolutionMessage({ ...c, ...parts, referralText: referral }), timeZone));
@@ -288,6 +290,8 @@ const PLAN_SCHEMA = 'bench_seed';
 interface Session {
   label: string;
   query: (sql: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
+  /** Runs an INSERT and answers how many rows it wrote. */
+  insert: (sql: string, parameters?: unknown[]) => Promise<number>;
 }
 type Query = Session['query'];
 
@@ -303,7 +307,11 @@ async function main(): Promise<void> {
     const runners = [dataSource.createQueryRunner(), dataSource.createQueryRunner()];
     try {
       for (const runner of runners) await runner.connect();
-      const [first, second] = runners.map((runner, i) => ({ label: `${i + 1}`, query: (sql: string, parameters?: unknown[]) => runner.query(sql, parameters) }));
+      const [first, second] = runners.map((runner, i) => ({
+        label: `${i + 1}`,
+        query: (sql: string, parameters?: unknown[]) => runner.query(sql, parameters),
+        insert: async (sql: string, parameters?: unknown[]) => ((await runner.query(sql, parameters, true)) as { affected?: number }).affected ?? 0,
+      }));
       await seed(first, second);
     } finally {
       for (const runner of runners) await runner.release();
@@ -314,10 +322,14 @@ async function main(): Promise<void> {
 }
 
 /**
- * Three phases. The first, one transaction, empties the tables, sets their keys and indexes aside and plans every
- * row. The second fills the tables from two sessions at once, each table followed by its keys and indexes: the
- * complaints and their trigram index in one, the timeline and the outbox in the other, so both cores work (an INSERT
- * and a GIN index build use one each). The third checks every foreign key and runs ANALYZE.
+ * The seed in three phases, from two sessions so that both cores work.
+ * 1. One transaction (plan): empty the tables, set their keys and indexes aside, write the organisation; then each
+ *    session plans half of the complaints.
+ * 2. Each session fills its tables, each followed by its keys and indexes, then checks their foreign keys: the
+ *    complaints (and their trigram index, the longest build) and the small tables in one; the timeline, the outbox,
+ *    the staff tasks and notifications in the other.
+ * 3. ANALYZE, split the same way, and the plan dropped.
+ * A run that stops after phase 1 leaves the plan's schema behind, which makes the next run ask for --reset.
  */
 async function seed(first: Session, second: Session): Promise<void> {
   const [{ seeded, unfinished }] = await first.query(
@@ -347,13 +359,79 @@ async function seed(first: Session, second: Session): Promise<void> {
     }
   }
   const counts = new Map<string, number>();
-  const { tables, deferred } = await plan(first, counts, Boolean(unfinished));
+  const { tables, deferred, settings } = await plan(first, counts, Boolean(unfinished));
+  try {
+    await fill(first, second, counts, deferred, settings);
+  } catch (error) {
+    process.stderr.write('The seed stopped half-way; run it again with --reset to start over.\n');
+    throw error;
+  }
+  await Promise.all(
+    [first, second].map((session, i) =>
+      step(session, 'ANALYZE', () => session.query(`ANALYZE ${tables.filter((t) => SECOND_TABLES.includes(t) === (i === 1)).map(quoteIdent).join(', ')}`)),
+    ),
+  );
+  await first.query(`DROP SCHEMA ${PLAN_SCHEMA} CASCADE`);
+  report(counts, tables);
+}
+
+/** The tables the sessions fill in phase 2, in order; phase 1 restores the keys of all others (small or empty). */
+const FIRST_TABLES = [
+  'complaints',
+  'prevention_actions',
+  'effectiveness_checks',
+  'resolutions',
+  'customer_feedback',
+  'handoffs',
+  'complaint_notes',
+  'information_requests',
+  'meeting_minutes',
+  'meeting_attendees',
+  'meeting_decisions',
+];
+const SECOND_TABLES = ['complaint_events', 'outbox_messages', 'staff_tasks', 'staff_notifications'];
+const ROWS_OF: Record<string, () => string> = {
+  complaints: complaintsSql,
+  prevention_actions: preventionActionsSql,
+  effectiveness_checks: effectivenessChecksSql,
+  resolutions: resolutionsSql,
+  customer_feedback: feedbackSql,
+  handoffs: handoffsSql,
+  complaint_notes: notesSql,
+  information_requests: informationRequestsSql,
+  meeting_minutes: () => `INSERT INTO meeting_minutes (meeting_id, recorded_at) SELECT id, recorded_at FROM seed_meetings WHERE recorded_at IS NOT NULL`,
+  meeting_attendees: meetingAttendeesSql,
+  meeting_decisions: meetingDecisionsSql,
+  complaint_events: eventsSql,
+  outbox_messages: outboxSql,
+  staff_tasks: staffTasksSql,
+  staff_notifications: staffNotificationsSql,
+};
+
+/** Phases 1 (the second half: each session plans half the complaints) and 2. */
+async function fill(first: Session, second: Session, counts: Map<string, number>, deferred: Definition[], settings: PlanSettings): Promise<void> {
+  // Each session plans half of the complaints; while they plan the timelines, Node puts the message texts through the
+  // empathy guard (the statements are on their way before it starts: the server works meanwhile).
+  const half = Math.ceil(complaints / 2);
+  const halves: [Session, Part][] = [
+    [first, { from: 1, to: half }],
+    [second, { from: half + 1, to: complaints }],
+  ];
+  await Promise.all(halves.map(([session, part]) => planIntake(session, part)));
+  const timelines = Promise.all(halves.map(([session, part]) => planTimeline(session, part, settings.timeline)));
+  await new Promise((resolve) => setImmediate(resolve));
+  const checked = templates('UTC', settings.escalateTo, settings.timeLimitDays);
+  await timelines;
+  await step(first, 'texts of the messages', () => messageVocabulary(first.query, checked));
+  await first.query(`ANALYZE ${PLAN_SCHEMA}.seed_c, ${PLAN_SCHEMA}.seed_p`);
 
   // Phase two. Each session runs its list; a failure in one stops the other at its next step. The second list waits
-  // for the prevention plan (the timeline names the actions) that the first list makes while the second plans messages.
+  // for what the first makes: the prevention plan (the timeline names the actions), the prevention actions' key.
   let failed = false;
   let prevention: () => void = () => {};
+  let keyed: () => void = () => {};
   const planned = new Promise<void>((resolve) => (prevention = resolve));
+  const actionsKeyed = new Promise<void>((resolve) => (keyed = resolve));
   const steps = async (session: Session, work: ((session: Session) => Promise<void>)[]) => {
     try {
       for (const task of work) {
@@ -363,82 +441,46 @@ async function seed(first: Session, second: Session): Promise<void> {
     } catch (error) {
       failed = true;
       prevention();
+      keyed();
       throw error;
     }
   };
-  const fillTable = (table: string, sql: string) => async (session: Session) => {
-    const [{ n }] = await step(session, table, () => session.query(`WITH inserted AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM inserted`));
-    counts.set(table, (counts.get(table) ?? 0) + (n as number));
+  const fillTable = (table: string) => async (session: Session) => {
+    const rows = await step(session, table, () => session.insert(ROWS_OF[table]()));
+    counts.set(table, (counts.get(table) ?? 0) + rows);
     await step(session, `${table}: keys and indexes`, () => restoreKeys(session, deferred, table));
   };
-  // A foreign key to the complaints waits while their indexes are built (both lock the table): each list checks its
-  // tables' foreign keys once the other list is likely past that point.
+  // Adding a foreign key to the complaints waits while their indexes are being built (both lock the table): the first
+  // list checks each small table's right after it, past that point; the second checks its own at its end.
   const checkForeignKeys = (...names: string[]) => (session: Session) => step(session, `foreign keys of ${names.join(', ')}`, () => restoreForeignKeys(session, deferred, names));
-  const small: [string, string][] = [
-    ['prevention_actions', preventionActionsSql()],
-    ['effectiveness_checks', effectivenessChecksSql()],
-    ['resolutions', resolutionsSql()],
-    ['customer_feedback', feedbackSql()],
-    ['handoffs', handoffsSql()],
-    ['complaint_notes', notesSql()],
-    ['information_requests', informationRequestsSql()],
-    ['staff_notifications', staffNotificationsSql()],
-    ['meeting_minutes', `INSERT INTO meeting_minutes (meeting_id, recorded_at) SELECT id, recorded_at FROM seed_meetings WHERE recorded_at IS NOT NULL`],
-    ['meeting_attendees', meetingAttendeesSql()],
-    ['meeting_decisions', meetingDecisionsSql()],
-  ];
   await Promise.all([
     steps(first, [
       async (session) => {
         await step(session, 'plan: root causes and prevention actions', () => planPrevention(session.query));
         prevention();
       },
-      fillTable('complaints', complaintsSql()),
-      ...small.flatMap(([table, sql]) => [fillTable(table, sql), checkForeignKeys(table)]),
+      fillTable('complaints'),
+      ...FIRST_TABLES.slice(1).flatMap((table) => [
+        fillTable(table),
+        checkForeignKeys(table),
+        async () => {
+          if (table === 'prevention_actions') keyed();
+        },
+      ]),
       checkForeignKeys('complaints'),
     ]),
     steps(second, [
       (session) => step(session, 'plan: messages', () => planMessages(session.query)),
       () => planned,
-      fillTable('complaint_events', eventsSql()),
-      fillTable('outbox_messages', outboxSql()),
-      fillTable('staff_tasks', staffTasksSql()),
-      checkForeignKeys('complaint_events', 'outbox_messages', 'staff_tasks'),
+      ...SECOND_TABLES.map((table) => fillTable(table)),
+      // Notifications point at prevention actions too, whose key the first list makes.
+      () => actionsKeyed,
+      checkForeignKeys(...SECOND_TABLES),
     ]),
-  ]).catch((error: unknown) => {
-    process.stderr.write(`The seed stopped after planning; run it again with --reset to start over.\n`);
-    throw error;
-  });
-
-  // Phase three.
+  ]);
   await first.query(`SELECT setval('complaint_reference_seq', ${complaints})`);
-  await Promise.all(
-    [first, second].map((session, i) =>
-      step(session, 'ANALYZE', () => session.query(`ANALYZE ${tables.filter((t) => ['complaint_events', 'outbox_messages'].includes(t) === (i === 1)).map(quoteIdent).join(', ')}`)),
-    ),
-  );
-  await first.query(`DROP SCHEMA ${PLAN_SCHEMA} CASCADE`);
-  report(counts, tables);
 }
 
-/** The tables the second phase fills; phase one restores the keys of all others at once (they are small or empty). */
-const FILLED_LATER = [
-  'complaints',
-  'complaint_events',
-  'outbox_messages',
-  'staff_tasks',
-  'prevention_actions',
-  'effectiveness_checks',
-  'resolutions',
-  'customer_feedback',
-  'handoffs',
-  'complaint_notes',
-  'information_requests',
-  'staff_notifications',
-  'meeting_minutes',
-  'meeting_attendees',
-  'meeting_decisions',
-];
 
 async function step<T>(session: Session, label: string, work: () => Promise<T>): Promise<T> {
   const at = Date.now();
@@ -457,11 +499,10 @@ interface Definition {
 }
 
 /**
- * The first phase, in one transaction: empties the app's tables, sets their keys and indexes aside, writes the
- * organisation and plans every complaint. A run that stopped after this phase left its definitions behind; they are
- * taken back here.
+ * Phase 1, in one transaction: empties the app's tables, sets their keys and indexes aside (in seed_deferred too,
+ * for a run that stops half-way: the next one takes them back here), and writes the organisation and the vocabulary.
  */
-async function plan(session: Session, counts: Map<string, number>, unfinished: boolean): Promise<{ tables: string[]; deferred: Definition[] }> {
+async function plan(session: Session, counts: Map<string, number>, unfinished: boolean): Promise<{ tables: string[]; deferred: Definition[]; settings: PlanSettings }> {
   await session.query('BEGIN');
   try {
     const left = unfinished ? ((await session.query(`SELECT "table", name, kind, definition FROM ${PLAN_SCHEMA}.seed_deferred`)) as unknown as Definition[]) : [];
@@ -473,14 +514,14 @@ async function plan(session: Session, counts: Map<string, number>, unfinished: b
       `CREATE TABLE ${PLAN_SCHEMA}.seed_deferred AS SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS d("table", name, kind, definition)`,
       [all.map((d) => d.table), all.map((d) => d.name), all.map((d) => d.kind), all.map((d) => d.definition)],
     );
-    await fillPlan(session, counts);
-    const early = tables.filter((t) => !FILLED_LATER.includes(t));
+    const settings = await fillPlan(session, counts);
+    const early = tables.filter((t) => !FIRST_TABLES.includes(t) && !SECOND_TABLES.includes(t));
     await step(session, 'keys, indexes and foreign keys of the other tables', async () => {
       for (const table of early) await restoreKeys(session, all, table);
       await restoreForeignKeys(session, all, early);
     });
     await session.query('COMMIT');
-    return { tables, deferred: all };
+    return { tables, deferred: all, settings };
   } catch (error) {
     await session.query('ROLLBACK');
     throw error;
@@ -490,7 +531,10 @@ async function plan(session: Session, counts: Map<string, number>, unfinished: b
 /**
  * Truncates every app table but the kept ones, then drops their primary keys, unique keys, indexes and foreign keys,
  * remembering each one's definition as the catalog states it, so they come back exactly as the migrations made them.
- * The append-only tables refuse TRUNCATE by trigger: those triggers are switched off for this statement only.
+ * Partial indexes on what is open, due or flagged stay: they hold few rows, and keeping one up to date costs a test
+ * of its condition per row, where building it afterwards would read the whole table again; those on a column being
+ * set (x IS NOT NULL) are rebuilt like the others, as most rows have it. The append-only tables
+ * refuse TRUNCATE by trigger: those triggers are switched off for this statement only.
  */
 async function emptyTables(query: Query): Promise<{ tables: string[]; deferred: Definition[] }> {
   const tables = (await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) ORDER BY tablename`, [KEPT_TABLES])).map(
@@ -512,7 +556,7 @@ async function emptyTables(query: Query): Promise<{ tables: string[]; deferred: 
       UNION ALL
      SELECT t.relname, i.relname, 'i', pg_get_indexdef(i.oid)
        FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace ns ON ns.oid = t.relnamespace
-      WHERE ns.nspname = 'public' AND t.relname = ANY($1)
+      WHERE ns.nspname = 'public' AND t.relname = ANY($1) AND (x.indpred IS NULL OR pg_get_expr(x.indpred, x.indrelid) ~ '^\\(?\\w+ IS NOT NULL\\)?$')
         AND NOT EXISTS (SELECT 1 FROM pg_constraint co WHERE co.conindid = x.indexrelid AND co.contype IN ('p', 'u', 'x'))`,
     [tables],
   )) as unknown as Definition[];
@@ -575,20 +619,41 @@ const SEVERITY_WEIGHTS = [["'low'", 35], ["'medium'", 40], ["'high'", 20], ["'cr
 const PREFERRED = [["'email'", 52], ["'portal'", 18], ["'phone'", 16], ["'sms'", 9], ["'letter'", 5]] as const;
 const OUTCOMES = [["'upheld'", 55], ["'partially_upheld'", 25], ["'not_upheld'", 20]] as const;
 const SECOND_OUTCOMES = [["'upheld'", 40], ["'partially_upheld'", 35], ["'not_upheld'", 25]] as const;
-/** The resolution template of an outcome: its place in OUTCOMES. */
-const outcomeVariant = (outcome: string) => `CASE ${outcome} WHEN 'upheld' THEN 1 WHEN 'partially_upheld' THEN 2 ELSE 3 END`;
+/** Refusals that offer an alternative; the others say why and what the customer can do, and no more. */
+const ALTERNATIVE_SHARE = 0.6;
+/**
+ * The template of an outcome (`p.outcome1` or `p.outcome2`), as templates() numbers them: upheld, then each refusal
+ * with an alternative, then each without one.
+ */
+const outcomeVariant = (outcome: string) => {
+  const withAlternative = `${u(outcome.endsWith('2') ? 131 : 130, 'p.n')} < ${ALTERNATIVE_SHARE}`;
+  return `CASE ${outcome} WHEN 'upheld' THEN 1 WHEN 'partially_upheld' THEN CASE WHEN ${withAlternative} THEN 2 ELSE 4 END
+                         ELSE CASE WHEN ${withAlternative} THEN 3 ELSE 5 END END`;
+};
 /** Ids of the rows the plan makes; a kind of row per k (and k + 1). */
 const ID = { complaint: 500, resolution: 502, secondResolution: 504, note: 506, updateNote: 508, question: 510, keepInformedTask: 512, message: 514, outreachTask: 516, action: 518, check: 520 };
 
 /** Runs an INSERT and adds the rows it wrote to the table's count. */
 type Insert = (table: string, sql: string, parameters?: unknown[]) => Promise<void>;
 
-/** Everything the tables are made from: the organisation (written at once, it is small) and the plan of every complaint. */
-async function fillPlan(session: Session, counts: Map<string, number>): Promise<void> {
+interface TimelineSettings {
+  atRiskShare: number;
+  /** The keep-informed interval, in business seconds. */
+  keepInformed: number;
+  link: { inner: Buffer; outer: Buffer };
+}
+interface PlanSettings {
+  timeline: TimelineSettings;
+  escalateTo: string;
+  timeLimitDays: number;
+}
+
+/** What the plan is made from: the organisation (written at once, it is small), the vocabulary and the empty plan tables. */
+async function fillPlan(session: Session, counts: Map<string, number>): Promise<PlanSettings> {
   const { query } = session;
   const insert: Insert = async (table, sql, parameters) => {
-    const [{ n }] = await step(session, table, () => query(`WITH inserted AS (${sql} RETURNING 1) SELECT count(*)::int AS n FROM inserted`, parameters));
-    counts.set(table, (counts.get(table) ?? 0) + (n as number));
+    const rows = await step(session, table, () => session.insert(sql, parameters));
+    counts.set(table, (counts.get(table) ?? 0) + rows);
   };
   const [calendar] = await query(`SELECT time_zone, working_days, work_starts_at, work_ends_at, holidays FROM business_calendar WHERE id = 1`);
   if (
@@ -607,16 +672,23 @@ async function fillPlan(session: Session, counts: Map<string, number>): Promise<
 
   await organisation(query, insert);
   await step(session, 'names and places', () => intakeVocabulary(query));
-  await step(session, 'plan: intake, and the texts checked by the guards meanwhile', async () => {
-    const intake = planIntake(query);
-    // The statement is on its way before Node spends seconds in the empathy guard; the server works meanwhile.
-    await new Promise((resolve) => setImmediate(resolve));
-    const checked = templates('UTC', settings.referral_escalate_to as string, settings.referral_time_limit_days as number);
-    await intake;
-    await messageVocabulary(query, checked);
-  });
-  await step(session, 'plan: timeline', () => planTimeline(query, settings.at_risk_share as number, keepInformed));
+  const timeline: TimelineSettings = { atRiskShare: settings.at_risk_share as number, keepInformed, link: hmacKeys(await publicLinkKey(query)) };
+  // The plan's two big tables, empty: the sessions fill one half each (planIntake, planTimeline).
+  await query(`CREATE UNLOGGED TABLE ${PLAN_SCHEMA}.seed_c AS ${intakeSql({ from: 1, to: 0 })} WITH NO DATA`);
+  await query(`CREATE UNLOGGED TABLE ${PLAN_SCHEMA}.seed_p AS ${timelineSql({ from: 1, to: 0 }, timeline)} WITH NO DATA`, timelineParameters(timeline));
+  return { timeline, escalateTo: settings.referral_escalate_to as string, timeLimitDays: settings.referral_time_limit_days as number };
 }
+
+/** The complaints numbered `from` to `to`: each session plans one half of them, at the same time as the other. */
+interface Part {
+  from: number;
+  to: number;
+}
+
+const planIntake = (session: Session, part: Part) =>
+  step(session, `plan: intake of ${part.from}-${part.to}`, () => session.query(`INSERT INTO ${PLAN_SCHEMA}.seed_c ${intakeSql(part)}`));
+const planTimeline = (session: Session, part: Part, timeline: TimelineSettings) =>
+  step(session, `plan: timeline of ${part.from}-${part.to}`, () => session.query(`INSERT INTO ${PLAN_SCHEMA}.seed_p ${timelineSql(part, timeline)}`, timelineParameters(timeline)));
 
 /**
  * A plan table: unlogged, in the plan's schema, filled by a (parallel) query. Rows of the small tables hold long text
@@ -833,7 +905,7 @@ const variant = (count: number, draw: string) => `(1 + floor(${draw} * ${count})
  * seed_c: each complaint as intake wrote it, and the draws that decide its story. Customers are drawn from a pool
  * smaller than the complaints, so some complain more than once, always with the same name and contact details.
  */
-async function planIntake(query: Query): Promise<void> {
+function intakeSql(part: Part): string {
   const customers = Math.max(1, Math.round(complaints * CUSTOMERS_PER_COMPLAINT));
   const uc = (k: number) => u(1000 + k, 'c.customer');
   const namesCount = `CASE c.lang ${TEXT.LANGUAGES.map((l) => `WHEN ${lit(l)} THEN ${namesIn(l)}`).join(' ')} END`;
@@ -842,13 +914,11 @@ async function planIntake(query: Query): Promise<void> {
   const causes = Object.entries(TEXT.ROOT_CAUSE_WEIGHTS).map(([code, weight]) => [lit(code), weight] as const);
   const worked = `c.type = 'complaint' AND ${u(20)} >= ${FIRST_CONTACT_SHARE}`;
   const viaDesk = `c.channel IN ('api', 'web')`;
-  await query(
-    planTable(
-      'seed_c',
-      `SELECT c.n, ${uuid(ID.complaint)} AS id, c.type, c.channel, c.severity, c.cat, cat.id AS category_id, cat.code AS category_code, cat.department AS d0,
+  return `SELECT c.n, ${uuid(ID.complaint)} AS id, c.type, c.channel, c.severity, c.cat, cat.id AS category_id, cat.code AS category_code, cat.department AS d0,
               c.lang, c.preferred, c.received_at,
-              -- What a person types in after a call or a letter reaches the system a few minutes after it was received.
-              CASE WHEN ${viaDesk} THEN c.received_at ELSE ${ms(`c.received_at + ${seconds(`600 * ${u(7)}`)}`)} END AS created_at,
+              -- What a person types in after a call or a letter reaches the system a few minutes after it was received
+              -- (by now at the latest).
+              CASE WHEN ${viaDesk} THEN c.received_at ELSE least(${ms(`c.received_at + ${seconds(`600 * ${u(7)}`)}`)}, ${NOW}) END AS created_at,
               CASE WHEN ${viaDesk} THEN 'api_client' ELSE 'staff' END AS intake_actor_kind,
               CASE WHEN ${viaDesk} THEN '${SUPPORT_DESK}'::uuid ELSE ${element('front.agents', u(8))} END AS intake_actor,
               nm.name AS customer_name, nm.keys AS customer_name_keys,
@@ -886,13 +956,11 @@ async function planIntake(query: Query): Promise<void> {
                               1 + floor(${TEXT.CATEGORIES.length} * power(${u(4)}, 1.6))::int AS cat,
                               floor(${u(5)} * ${customers})::bigint AS customer,
                               ${ms(`${START} + (s.n - 1 + ${u(6)}) * interval '${(365 * DAY) / complaints} seconds'`)} AS received_at
-                         FROM seed_numbers s) d) c
+                         FROM seed_numbers s WHERE s.n BETWEEN ${part.from} AND ${part.to}) d) c
          JOIN seed_categories cat ON cat.idx = c.cat
          JOIN seed_places l ON l.lang = c.lang
          JOIN seed_names nm ON nm.language = c.lang AND nm.idx = floor(${uc(3)} * ${namesCount})::int
-        CROSS JOIN (SELECT agents FROM seed_teams WHERE idx = 1) front`,
-    ),
-  );
+        CROSS JOIN (SELECT agents FROM seed_teams WHERE idx = 1) front`;
 }
 
 /** The key PublicLinkService signs status links with: PUBLIC_LINK_SECRET, or the instance secret it keeps (same name). */
@@ -915,9 +983,9 @@ const teamAt = (instant: string, column: string) => `CASE WHEN c.handed_off AND 
 
 /**
  * Computed columns that later expressions use by name: without a fence the planner pastes each expression into every
- * use, and nested ones multiply (ten times slower here). OFFSET 0 is the fence; it keeps this statement serial (a
- * subquery with OFFSET is not given to parallel workers), which costs less than the fences parallel workers allow
- * (a function in FROM, a UNION ALL) cost per row.
+ * use, and nested ones multiply (ten times slower here). OFFSET 0 is the fence. It makes the statement serial (a
+ * subquery with OFFSET is not given to parallel workers), which is why the two sessions plan half each: the fences
+ * that parallel workers accept (a function in FROM, a UNION ALL) cost more per row than they would save.
  */
 const fence = (alias: string, columns: [string, string][]) => `(SELECT ${columns.map(([name, expr]) => `${expr} AS ${name}`).join(', ')} OFFSET 0) AS ${alias}`;
 
@@ -928,8 +996,9 @@ const fence = (alias: string, columns: [string, string][]) => `(SELECT ${columns
  * the customer stops the clocks until the answer and moves the deadlines by the business time it stood open, as
  * CustomerActionsService.reply does. Instants in business time (b_*) are columns of their own, computed once.
  */
-async function planTimeline(query: Query, atRiskShare: number, keepInformed: number): Promise<void> {
-  const { inner, outer } = hmacKeys(await publicLinkKey(query));
+const timelineParameters = (t: TimelineSettings) => [t.link.inner, t.link.outer];
+
+function timelineSql(part: Part, { atRiskShare, keepInformed }: TimelineSettings): string {
   const status = `CASE WHEN ${happened('e.t_close')} THEN 'closed'
                        WHEN ${happened('s.t_res2')} THEN 'resolved'
                        WHEN ${happened('s.t_disp')} THEN 'reopened'
@@ -947,10 +1016,7 @@ async function planTimeline(query: Query, atRiskShare: number, keepInformed: num
   const tRes = `CASE WHEN c.type = 'complaint' THEN CASE WHEN c.first_contact THEN f.t_first
                      ELSE ${ms(`greatest(f.t_work, f.t_first + interval '30 minutes', g.t_h + interval '2 hours', g.t_upd + interval '2 hours', q.t_reply + interval '1 hour')`)} END END`;
   const tRc = `CASE WHEN c.root_caused THEN ${ms(`coalesce(s.t_res2, r.t_res) + ${hours(`(0.5 + 47.5 * ${u(51)}) * CASE WHEN c.stuck THEN 3 ELSE 1 END`)}`)} END`;
-  await query(
-    planTable(
-      'seed_p',
-      `SELECT c.*,
+  return `SELECT c.*,
               'CMP-' || extract(year FROM c.created_at AT TIME ZONE 'UTC') || '-' || CASE WHEN c.n < 1000000 THEN lpad(c.n::text, 6, '0') ELSE c.n::text END AS reference,
               rtrim(translate(encode(sha256($2::bytea || sha256($1::bytea || convert_to(c.id::text, 'UTF8'))), 'base64'), '+/', '-_'), '=') AS token,
               d.fr_due, d.res_due0, d.risk_due0, e.res_due_shift, e.res_due_eff, e.risk_due_eff,
@@ -981,7 +1047,7 @@ async function planTimeline(query: Query, atRiskShare: number, keepInformed: num
               CASE WHEN c.type = 'suggestion' THEN 1 ELSE ${variant(ACK_VARIANTS, u(72))} END AS ack_variant,
               CASE c.slot WHEN 'note' THEN ${variant(UPDATE_VARIANTS, u(73))} WHEN 'delay' THEN ${variant(DELAY_VARIANTS, u(73))} ELSE ${variant(QUESTION_VARIANTS, u(73))} END AS slot_variant
          FROM seed_c c
-         JOIN seed_teams t0 ON t0.idx = c.d0
+         JOIN seed_teams t0 ON t0.idx = c.d0 AND c.n BETWEEN ${part.from} AND ${part.to}
          JOIN seed_teams t1 ON t1.idx = c.d1
         CROSS JOIN LATERAL ${fence('b0', [['b_received', businessSecond('c.received_at')]])}
         CROSS JOIN LATERAL ${fence('d', [
@@ -1030,10 +1096,7 @@ async function planTimeline(query: Query, atRiskShare: number, keepInformed: num
           // While the complaint is worked on the customer is owed news from the last message; once answered, nothing.
           ['ki_now', `CASE WHEN st.status IN ('acknowledged', 'in_resolution')
                            THEN ${atBusinessSecond(`CASE WHEN ${happened('q.t_reply')} THEN b2.b_reply WHEN ${happened('g.t_upd')} THEN q.b_update ELSE f.b_first END + ${keepInformed}`)} END`],
-        ])}`,
-    ),
-    [inner, outer],
-  );
+        ])}`;
 }
 
 /**
@@ -1071,7 +1134,7 @@ async function planPrevention(query: Query): Promise<void> {
     `UPDATE seed_p p SET cause = (${causes})[1 + (array_position(${causes}, p.cause) + floor(${Object.keys(TEXT.ROOT_CAUSE_WEIGHTS).length - 1} * ${a(97)})::int) % ${Object.keys(TEXT.ROOT_CAUSE_WEIGHTS).length}]
        FROM seed_actions a
       WHERE a.working AND a.category_id = p.category_id AND a.cause = p.cause AND ${happened('a.t_done')} AND p.received_at >= a.t_done
-        AND p.n <> a.creator AND ${a(98)} < a.effect`,
+        AND ${a(98)} < a.effect AND NOT EXISTS (SELECT 1 FROM seed_actions x WHERE x.creator = p.n)`,
   );
   await query(
     planTable(
@@ -1335,8 +1398,9 @@ function complaintsSql(): string {
 
 /**
  * The timeline, in the order it happened (ids follow time, as in the app, where each event is appended when it
- * happens); events of one instant in the order the app writes them. Each complaint's events are the rows of one
- * one-row SELECT, which yields a row only if the step happened (its instant is NULL when the story has no such step).
+ * happens); events of one instant in the order the app writes them. A complaint's events come from a UNION ALL of
+ * one-row SELECTs, one per kind of step, each yielding its row only if the step happened (its instant is NULL when
+ * the story has no such step).
  */
 function eventsSql(): string {
   const json = (...pairs: [string, string][]) => `jsonb_build_object(${pairs.map(([key, value]) => `${lit(key)}, ${value}`).join(', ')})`;
@@ -1428,7 +1492,8 @@ function outboxSql(): string {
                          WHEN 'failed' THEN 'Greeting never received' END,
            CASE WHEN m.status = 'sent' THEN m.attempted_at END,
            CASE WHEN m.status <> 'sent' THEN NULL WHEN m.task_kind IS NOT NULL THEN m.task_kind || ' task ' || m.task_id
-                WHEN m.channel = 'portal' THEN 'on the status page' ELSE 'written to ' || m.id || '.eml' END
+                -- As an SMTP server answers (without SMTP_URL the app writes .eml files, which a seed cannot have written).
+                WHEN m.channel = 'portal' THEN 'on the status page' ELSE '250 2.0.0 Ok: queued as ' || upper(left(replace(m.id::text, '-', ''), 12)) END
       FROM seed_m m
       JOIN seed_templates tpl ON tpl.lang = m.lang AND tpl.kind = m.kind AND tpl.variant = m.variant
       JOIN seed_languages dn ON dn.lang = m.lang`;
