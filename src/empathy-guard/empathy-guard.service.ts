@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, type ErrorDetail } from '../common/app-error.js';
 import { EmpathyGuardErrorCode } from './empathy-guard-error-code.js';
 import { checkMessage, type Finding, type MessageKind } from './empathy-guard.js';
+import type { TextSpan } from './finding-field.js';
 
 /** Long enough to say why the wording is right in this case, e.g. "the customer quoted the policy themselves". */
 export const MIN_JUSTIFICATION_LENGTH = 15;
@@ -29,7 +30,7 @@ export class EmpathyGuardService {
    * `field` names the request field the text came from, for the error details; a text composed from several fields
    * passes a function that names the field each finding falls in, so staff are told which words to change.
    */
-  enforce(text: string, language: string, kind: MessageKind, override?: GuardOverride, field: string | ((finding: Finding) => string) = 'text'): GuardResult {
+  enforce(text: string, language: string, kind: MessageKind, override?: GuardOverride, field: string | ((at: TextSpan) => string) = 'text'): GuardResult {
     const findings = this.check(text, language, kind);
     const blocking = findings.filter((finding) => finding.severity === 'block');
     if (blocking.length === 0) return { findings, overridden: false };

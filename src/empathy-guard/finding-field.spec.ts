@@ -2,6 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { Finding } from './empathy-guard.js';
 import { fieldOfFinding } from './finding-field.js';
 
+/** A guard finding, as the guard hands them over. */
+const finding = (rule: string, start: number, end: number): Finding => ({ rule, severity: 'block', start, end, suggestion: '' });
+
 const at = (text: string, words: string): Finding => {
   const start = text.indexOf(words);
   return { rule: 'r', severity: 'block', start, end: start + words.length, suggestion: '' };
@@ -18,14 +21,14 @@ describe('fieldOfFinding', () => {
 
   it('gives template words and missing elements (0..0) to the fallback', () => {
     expect(locate(at(text, 'Regards'))).toBe('message');
-    expect(locate({ rule: 'missing_date', severity: 'block', start: 0, end: 0, suggestion: '' })).toBe('message');
+    expect(locate(finding('missing_date', 0, 0))).toBe('message');
   });
 
   it('finds a part after the one before it, so equal words in two fields are told apart', () => {
     const twice = 'Intro. calm down. Then: calm down.';
     const locateTwice = fieldOfFinding(twice, [['customerMessage', 'calm down.'], ['nextSteps', 'calm down.']], 'customerMessage');
     const second = twice.lastIndexOf('calm down');
-    expect(locateTwice({ rule: 'dismisses', severity: 'block', start: second, end: second + 9, suggestion: '' })).toBe('nextSteps');
+    expect(locateTwice(finding('dismisses', second, second + 9))).toBe('nextSteps');
   });
 
   it('skips absent parts', () => {

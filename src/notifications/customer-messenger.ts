@@ -4,7 +4,8 @@ import { BusinessCalendarRepository } from '../admin/business-calendar.repositor
 import type { ComplaintEntity } from '../complaints/complaint.entity.js';
 import type { GuardOverride } from '../empathy-guard/empathy-guard.service.js';
 import { EmpathyGuardService } from '../empathy-guard/empathy-guard.service.js';
-import type { Finding, MessageKind } from '../empathy-guard/empathy-guard.js';
+import type { MessageKind } from '../empathy-guard/empathy-guard.js';
+import type { TextSpan } from '../empathy-guard/finding-field.js';
 import { PrivacyService } from '../privacy/privacy.service.js';
 import { PublicLinkService } from '../public/public-link.service.js';
 import { addBusinessHours, type BusinessCalendar } from '../sla/business-calendar.js';
@@ -22,7 +23,7 @@ export interface CustomerMessage {
    * The request field the staff-written part came from, for the guard's 422 details; for a text composed from
    * several fields, a function naming the field a finding falls in.
    */
-  field: string | ((finding: Finding) => string);
+  field: string | ((at: TextSpan) => string);
   dedupeKey: string;
   override?: GuardOverride;
 }
@@ -62,7 +63,7 @@ export class CustomerMessenger {
       manager,
       { id: complaint.id, customer: { name: complaint.customerName, email: complaint.customerEmail, phone: complaint.customerPhone } },
       message.text,
-      typeof field === 'string' ? () => field : ({ start, end }) => field({ rule: 'other_persons_data', severity: 'block', start, end, suggestion: '' }),
+      typeof field === 'string' ? () => field : field,
     );
     const publicUrl = this.links.urlFor(complaint.id);
     const warnings = verdict.findings.filter((finding) => finding.severity === 'warn' || verdict.overridden);

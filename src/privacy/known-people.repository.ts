@@ -17,6 +17,13 @@ export class KnownPeopleRepository {
     return { names: [...new Set(rows.map((row) => row.name))], ids: rows.map((row) => row.id) };
   }
 
+  /** Which of these ids (lower case) are staff ids. */
+  async staffIdsAmong(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id::text AS id FROM staff WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Set(rows.map((row) => row.id));
+  }
+
   /**
    * Names of customers any of whose name words are among `keys` (redaction.nameKeys of the texts). `period`: only
    * complaints open at some time in [from, to). `exceptComplaintId`: leave that complaint's own customer out.

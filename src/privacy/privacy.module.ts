@@ -6,6 +6,6 @@ import { PrivacyService } from './privacy.service.js';
 @Global()
 @Module({
   providers: [KnownPeopleRepository, PrivacyService],
-  exports: [PrivacyService],
+  exports: [KnownPeopleRepository, PrivacyService],
 })
 export class PrivacyModule {}

@@ -3,9 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/app-error.js';
 import { KnownPeopleRepository } from './known-people.repository.js';
 import { PrivacyErrorCode } from './privacy-error-code.js';
-import { createFinder, emailsIn, nameKeys, phoneDigits, phonesIn, type CustomerIdentity, type KnownPeople, type PersonalDataFinder } from './redaction.js';
-
-const UUIDS = /(?<![\p{L}\p{N}-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}-])/giu;
+import { createFinder, emailsIn, idsIn, nameKeys, phoneDigits, phonesIn, type CustomerIdentity, type KnownPeople, type PersonalDataFinder } from './redaction.js';
 
 /** A text of a request, named by its field for the error details. */
 export interface NamedText {
@@ -77,9 +75,9 @@ export class PrivacyService {
     for (const found of emails) if (others.emails.has(found.email)) problems.push({ ...found, what: "another customer's e-mail address" });
     for (const found of phones) if (others.phones.has(found.digits)) problems.push({ ...found, what: "another customer's phone number" });
 
-    const ids = [...new Set([...normalized.matchAll(UUIDS)].map((m) => m[0].toLowerCase()))];
-    const staffIds = ids.length > 0 ? new Set((await manager.query(`SELECT id::text FROM staff WHERE id = ANY($1::uuid[])`, [ids])).map((row: { id: string }) => row.id)) : new Set<string>();
-    for (const m of normalized.matchAll(UUIDS)) if (staffIds.has(m[0].toLowerCase())) problems.push({ start: m.index, end: m.index + m[0].length, what: 'a staff id' });
+    const ids = idsIn(normalized);
+    const staffIds = await this.people.staffIdsAmong(manager, [...new Set(ids.map((found) => found.id))]);
+    for (const found of ids) if (staffIds.has(found.id)) problems.push({ ...found, what: 'a staff id' });
 
     const customerNames = await this.people.customerNamesMatching(manager, nameKeys(normalized), { exceptComplaintId: owner.id });
     if (customerNames.length > 0) {

@@ -448,6 +448,11 @@ export function emailsIn(text: string): Array<{ start: number; end: number; emai
 
 const UUID = /(?<![\p{L}\p{N}-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}-])/giu;
 
+/** Ids (UUIDs) in the text, lower case: staff ids are looked up among them. */
+export function idsIn(text: string): Array<{ start: number; end: number; id: string }> {
+  return [...text.matchAll(UUID)].map((m) => ({ start: m.index, end: m.index + m[0].length, id: m[0].toLowerCase() }));
+}
+
 function patternSpans(pattern: RegExp, text: string, kind: PersonalDataKind, rank: number): Span[] {
   return [...text.matchAll(pattern)].filter((m) => m[0].length > 0).map((m) => ({ kind, start: m.index, end: m.index + m[0].length, replacement: PLACEHOLDERS[kind], rank }));
 }
@@ -503,7 +508,9 @@ export function createFinder(people: KnownPeople | readonly string[]): PersonalD
     }
     spans.push(...nameSpans(others, folded, tokens, 'customer', 3));
     spans.push(...nameSpans(staff, folded, tokens, 'staff', 4));
-    if (staffIds.size > 0) spans.push(...patternSpans(UUID, text, 'staff', 4).filter((span) => staffIds.has(text.slice(span.start, span.end).toLowerCase())));
+    for (const found of staffIds.size > 0 ? idsIn(text) : []) {
+      if (staffIds.has(found.id)) spans.push({ kind: 'staff', start: found.start, end: found.end, replacement: PLACEHOLDERS.staff, rank: 4 });
+    }
     return resolve(spans);
   };
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError, type ErrorDetail } from '../common/app-error.js';
 import { checkNoBlame, type NoBlameFinding, type NoBlameTextKind } from './no-blame-guard.js';
 import { RootCauseErrorCode } from './root-cause-error-code.js';
-import { RootCausesRepository } from './root-causes.repository.js';
+import { KnownPeopleRepository } from '../privacy/known-people.repository.js';
 
 /** One request field the guard reads. */
 export interface GuardedText {
@@ -16,7 +16,7 @@ export interface GuardedText {
 /** The no-blame guard with the organisation's staff names, for every text that reaches the committee. */
 @Injectable()
 export class NoBlameGuardService {
-  constructor(private readonly rootCauses: RootCausesRepository) {}
+  constructor(private readonly people: KnownPeopleRepository) {}
 
   /**
    * Refuses the request (422 BLAMING_DESCRIPTION, nothing written) when any text names a staff member or blames a
@@ -26,7 +26,7 @@ export class NoBlameGuardService {
   async enforce(manager: EntityManager, texts: GuardedText[]): Promise<void> {
     const present = texts.filter((t) => t.text.trim() !== '');
     if (present.length === 0) return;
-    const staffNames = await this.rootCauses.staffNames(manager);
+    const { names: staffNames } = await this.people.staff(manager);
     const findings = present.flatMap(({ field, text, kind }) => checkNoBlame(text, staffNames, kind).map((finding) => ({ field, text, kind, finding })));
     if (findings.length === 0) return;
     const details: ErrorDetail[] = findings.map(({ field, text, kind, finding }) => ({ field, problem: describe(finding, text, kind) }));

@@ -18,12 +18,6 @@ export class RootCausesRepository {
     return manager.getRepository(RootCauseEntity).existsBy({ code });
   }
 
-  /** Every staff member's name, for the no-blame guard: a root cause may name none of them. */
-  async staffNames(manager: EntityManager): Promise<string[]> {
-    const rows: { name: string }[] = await manager.query('SELECT DISTINCT name FROM staff');
-    return rows.map((row) => row.name);
-  }
-
   /**
    * Ends a question still waiting for the customer when the case closes (a suggestion can be asked about, then
    * closed): answered_at closes it and the answer stays empty, so the status page stops offering the answer form.
