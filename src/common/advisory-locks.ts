@@ -9,6 +9,7 @@ export const ADVISORY_LOCKS = {
   slaSweep: 7_410_101,
   effectivenessSweep: 7_410_102,
   committeeScheduler: 7_410_103,
+  kpiCompaction: 7_410_104,
 } as const;
 
 /**

@@ -33,6 +33,9 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Index('ix_complaints_at_risk_due', ['atRiskDueAt'], { where: `"at_risk_at" IS NULL AND "status" IN ('received', 'acknowledged', 'in_resolution', 'reopened')` })
 @Index('ix_complaints_keep_informed_due', ['keepInformedDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened') AND "keep_informed_task_raised_at" IS NULL` })
 @Index('ix_complaints_root_cause_received', ['rootCauseCode', 'receivedAt'], { where: `"root_cause_code" IS NOT NULL` })
+// The KPIs read the ends of a period that are not whole hours or days of their aggregates from these (AddKpiAggregates).
+@Index('ix_complaints_cause_category_received', ['rootCauseCode', 'categoryId', 'receivedAt'], { where: `"type" = 'complaint' AND "root_cause_code" IS NOT NULL` })
+@Index('ix_complaints_unanswered_received', ['receivedAt'], { where: `"type" = 'complaint' AND "first_responded_at" IS NULL` })
 @Index('ix_complaints_prevention_action', ['preventionActionId'], { where: `"prevention_action_id" IS NOT NULL` })
 // Indexes the entity cannot describe (GIN, expressions), made by the AddCustomerLookups migration.
 @Index('ix_complaints_customer_name_keys', { synchronize: false })

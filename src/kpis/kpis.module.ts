@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { KpiCompactionService } from './kpi-compaction.service.js';
 import { KpisController } from './kpis.controller.js';
 import { KpisRepository } from './kpis.repository.js';
 import { KpisService } from './kpis.service.js';
@@ -9,7 +10,7 @@ import { KpisService } from './kpis.service.js';
  */
 @Module({
   controllers: [KpisController],
-  providers: [KpisService, KpisRepository],
+  providers: [KpisService, KpisRepository, KpiCompactionService],
   exports: [KpisService],
 })
 export class KpisModule {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { matchingComplaintsSql } from '../prevention/prevention-actions.repository.js';
 import type {
   BreachKpisDto,
   EmpathyKpisDto,
@@ -14,17 +13,60 @@ import type {
 import type { Period } from './kpi-periods.js';
 
 /*
- * The committee's KPIs, every figure computed in PostgreSQL: one statement per block of docs/kpis.md (where each
- * formula is written out), each over all the periods of a series at once, so six periods of a chart cost the same
- * six statements as one period. Nothing about individual complaints leaves the database; each statement answers
- * one row per period, oldest first, whose columns are the block's properties.
+ * The committee's KPIs, every figure computed in PostgreSQL from aggregates that triggers keep current in the
+ * transaction of every change (migration AddKpiAggregates, where each counter is defined once): a quarter at a
+ * million complaints reads a few thousand rows instead of the quarter's complaints with their events, messages,
+ * answers and ratings. Formulas in docs/kpis.md, whose "Scale" section explains the aggregates.
  *
- * A figure about complaints belongs to the period in which the complaint was received: numerator and denominator
- * are then always the same complaints, and every statement starts with a range of ix_complaints_received per period
- * (recurrence: ix_complaints_root_cause_received), then joins events, messages, answers and ratings by complaint_id.
- * Prevention actions, which are not complaints, belong to the period in which they were done. Timings over a
- * million complaints, and what would make them cheaper, are in docs/kpis.md ("Scale").
+ * A figure about complaints belongs to the period in which the complaint was received, so it is summed from the
+ * kpi_hours rows of the period's whole hours (UTC), plus what the complaints received in the parts of the period that
+ * are not whole hours contribute, counted from the tables by the same functions the triggers use. Two things depend
+ * on the moment asked rather than on a change, and are read from complaints: whether an unanswered complaint's
+ * first-response deadline has passed (ix_complaints_unanswered_received holds the few unanswered), and recurrence
+ * after a prevention action, whose window starts when the action was done (kpi_cause_days, by day, plus the partial
+ * days from ix_complaints_cause_category_received). test/support/kpis-oracle.ts keeps the statements that computed
+ * everything from the tables: a test checks both give the same figures.
  */
+
+/** The counters of kpi_hours, in the migration's words. */
+const COUNTERS = [
+  'complaints',
+  'suggestions',
+  'answered',
+  'on_time',
+  'late_answered',
+  'resolution_breaches',
+  'standing',
+  'closed_with_cause',
+  'closed_with_action',
+  'closed_no_systemic_cause',
+  'owed_answered',
+  'told_answered',
+  'delays',
+  'announced',
+  'disputed',
+  'messages',
+  'warn_findings',
+  'block_findings',
+  'overridden',
+  'csat_responses',
+  'csat_sum',
+  'csat_1',
+  'csat_2',
+  'csat_3',
+  'csat_4',
+  'csat_5',
+  'nps_responses',
+  'promoters',
+  'passives',
+  'detractors',
+  'resolutions',
+  'refusals',
+  'not_upheld',
+  'partially_upheld',
+  'with_next_steps',
+  'with_alternative',
+] as const;
 
 /**
  * The series' periods as rows (idx, period_from, period_to, as_of), from two arrays of bounds ($1, $2): periods of
@@ -36,15 +78,13 @@ const PERIODS = `periods AS (
     FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS p(period_from, period_to, idx)
 )`;
 
-/** The complaints received in each period, by joining on this (suggestions are not complaints: no check measures them). */
-const RECEIVED_IN_PERIOD = `c.type = 'complaint' AND c.received_at >= p.period_from AND c.received_at < p.period_to`;
-
-/** The complaints of each period with the columns a statement needs, as `cohort` (idx, ...). */
-const cohort = (columns: string) => `cohort AS (
-  SELECT p.idx, ${columns}
-    FROM periods p
-    JOIN complaints c ON ${RECEIVED_IN_PERIOD}
-)`;
+/**
+ * [whole_from, whole_to): the whole days (UTC) inside [from, to), empty when there are none. The rest of the range
+ * is [from, least(whole_from, to)) and [greatest(whole_to, whole_from), to): the ends to read from the tables.
+ */
+const wholeDays = (from: string, to: string) =>
+  `CASE WHEN date_trunc('day', ${from}, 'UTC') = ${from} THEN ${from} ELSE date_trunc('day', ${from}, 'UTC') + interval '1 day' END AS whole_from,
+         date_trunc('day', ${to}, 'UTC') AS whole_to`;
 
 /** numerator / denominator to 4 decimals; null, not 0, when there is nothing to divide by. */
 const share = (numerator: string, denominator: string) => `round((${numerator})::numeric / nullif(${denominator}, 0), 4)::float8`;
@@ -53,167 +93,125 @@ const share = (numerator: string, denominator: string) => `round((${numerator}):
 const ratio = (numerator: string, denominator: string) =>
   `jsonb_build_object('count', ${numerator}, 'of', ${denominator}, 'share', ${share(numerator, denominator)})`;
 
-/** Wall-clock hours from receipt to the first response; null while unanswered, which percentile_cont skips. */
 const FIRST_RESPONSE_HOURS = `extract(epoch FROM c.first_responded_at - c.received_at)::float8 / 3600`;
 
-/**
- * Whether the complaint `c` met its first-response deadline is known: it was answered (first_response_on_time says
- * how), or it is past the deadline unanswered. A question to the customer stops the clock, so a paused complaint is
- * measured at the moment the pause began. Read from the deadline rather than first_response_breached_at: the sweep
- * records that breach only while a complaint is still `received`, so one handed off before any answer never gets it.
- */
-const FIRST_RESPONSE_DECIDED = `(c.first_responded_at IS NOT NULL OR c.first_response_due_at < coalesce(c.paused_at, p.as_of))`;
-
-const FIRST_RESPONSE = `
+const COMPLAINT_BLOCKS = `
   WITH ${PERIODS},
-  figures AS (
-    SELECT p.idx,
-           count(c.first_responded_at) AS answered,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_HOURS}) AS median_hours,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY ${FIRST_RESPONSE_HOURS}) AS p90_hours,
-           count(c.id) FILTER (WHERE c.first_response_on_time) AS on_time,
-           -- One still within its deadline is neither on time nor late yet: it counts on neither side.
-           count(c.id) FILTER (WHERE ${FIRST_RESPONSE_DECIDED}) AS decided
-      FROM periods p
-      LEFT JOIN complaints c ON ${RECEIVED_IN_PERIOD}
-     GROUP BY p.idx
-  )
-  SELECT answered::int AS answered,
-         round(median_hours::numeric, 2)::float8 AS "medianHours",
-         round(p90_hours::numeric, 2)::float8 AS "p90Hours",
-         ${ratio('on_time', 'decided')} AS "onTime"
-    FROM figures
-   ORDER BY idx`;
-
-const EMPATHY = `
-  WITH ${PERIODS},
-  ${cohort('c.id')},
-  messages AS (
-    -- guard_findings holds the warnings a message was sent with; when staff overrode the guard, also its blocking
-    -- findings and an { "override": justification } element (CustomerMessenger.send).
-    SELECT cohort.idx,
-           count(*) AS messages,
-           sum(jsonb_array_length(jsonb_path_query_array(m.guard_findings, '$[*] ? (@.severity == "warn")'))) AS warn_findings,
-           sum(jsonb_array_length(jsonb_path_query_array(m.guard_findings, '$[*] ? (@.severity == "block")'))) AS block_findings,
-           count(*) FILTER (WHERE jsonb_path_exists(m.guard_findings, '$[*].override')) AS overridden
-      FROM cohort
-      JOIN outbox_messages m ON m.complaint_id = cohort.id
-     GROUP BY cohort.idx
+  -- Each period's whole hours [whole_from, whole_to) ($4, $5; wholeHours).
+  spans AS (
+    SELECT p.*, h.whole_from, h.whole_to
+      FROM periods p JOIN unnest($4::timestamptz[], $5::timestamptz[]) WITH ORDINALITY AS h(whole_from, whole_to, idx) ON h.idx = p.idx
   ),
-  ratings AS (
-    -- Every rating of every answer on the period's complaints: a complaint answered twice (after a dispute) may be
-    -- rated twice. customer_feedback has no index on complaint_id, but it is the smallest table here (at most one
-    -- row per answer), so a hash join with the cohort reads it faster than going through resolutions would.
-    SELECT cohort.idx,
-           count(f.csat) AS csat_responses,
-           avg(f.csat) AS csat_average,
-           count(*) FILTER (WHERE f.csat = 1) AS csat_1,
-           count(*) FILTER (WHERE f.csat = 2) AS csat_2,
-           count(*) FILTER (WHERE f.csat = 3) AS csat_3,
-           count(*) FILTER (WHERE f.csat = 4) AS csat_4,
-           count(*) FILTER (WHERE f.csat = 5) AS csat_5,
-           count(f.nps) AS nps_responses,
-           count(*) FILTER (WHERE f.nps >= 9) AS promoters,
-           count(*) FILTER (WHERE f.nps BETWEEN 7 AND 8) AS passives,
-           count(*) FILTER (WHERE f.nps <= 6) AS detractors
-      FROM cohort
-      JOIN customer_feedback f ON f.complaint_id = cohort.id
-     GROUP BY cohort.idx
+  -- The complaints received in the ends of each period outside them ($6, $7; edgeComplaints): at most an hour's at
+  -- each end. Found beforehand, not joined here, so that the planner knows how few they are.
+  edges AS (SELECT e.idx, e.id FROM unnest($6::bigint[], $7::uuid[]) AS e(idx, id)),
+  counted AS (
+    SELECT s.idx, k.* FROM spans s JOIN kpi_hours k ON k.hour >= s.whole_from AND k.hour < s.whole_to
+    UNION ALL
+    SELECT e.idx, k.* FROM edges e JOIN complaints c ON c.id = e.id, LATERAL kpi_complaint_flags(c.id, '{}') t, kpi_complaint_counts(c, t.told, t.at_first_contact) k
+    UNION ALL
+    SELECT e.idx, k.* FROM edges e JOIN complaint_events x ON x.complaint_id = e.id AND x.type IN ('expected_date_changed', 'disputed'), kpi_event_counts(x) k
+    UNION ALL
+    SELECT e.idx, k.* FROM edges e JOIN outbox_messages x ON x.complaint_id = e.id, kpi_message_counts(x) k
+    UNION ALL
+    SELECT e.idx, k.* FROM edges e JOIN customer_feedback x ON x.complaint_id = e.id, kpi_feedback_counts(x) k
+    UNION ALL
+    SELECT e.idx, k.* FROM edges e JOIN resolutions x ON x.complaint_id = e.id, kpi_resolution_counts(x) k
+  ),
+  sums AS (
+    SELECT idx, ${COUNTERS.map((n) => `sum(${n}) AS ${n}`).join(', ')} FROM counted GROUP BY idx
+  ),
+  first_responses AS (
+    -- One sort per period for both percentiles (a quarter at a million complaints: 230,000 times).
+    SELECT s.idx, f.percentiles[1] AS median_hours, f.percentiles[2] AS p90_hours
+      FROM spans s,
+           LATERAL (
+             SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY hours) AS percentiles
+               FROM (
+                 SELECT h.hours FROM kpi_hours k, unnest(k.first_response_hours) AS h(hours) WHERE k.hour >= s.whole_from AND k.hour < s.whole_to
+                 UNION ALL
+                 SELECT ${FIRST_RESPONSE_HOURS} FROM edges e JOIN complaints c ON c.id = e.id
+                  WHERE e.idx = s.idx AND c.type = 'complaint' AND c.first_responded_at IS NOT NULL
+               ) answered
+           ) f
+  ),
+  unanswered AS (
+    -- Unanswered complaints whose deadline has passed: a question to the customer stops the clock, so a paused one
+    -- is measured at the moment the pause began. Still within the deadline: neither on time nor late yet.
+    SELECT s.idx,
+           count(*) FILTER (WHERE d.decided) AS decided,
+           count(*) FILTER (WHERE d.decided AND c.first_response_on_time IS NOT TRUE) AS late,
+           count(*) FILTER (WHERE d.decided AND NOT t.at_first_contact) AS owed,
+           count(*) FILTER (WHERE d.decided AND NOT t.at_first_contact AND t.told) AS told
+      FROM spans s
+      JOIN complaints c ON c.type = 'complaint' AND c.first_responded_at IS NULL AND c.received_at >= s.period_from AND c.received_at < s.period_to,
+           LATERAL (SELECT c.first_response_due_at < coalesce(c.paused_at, s.as_of) AS decided) d,
+           LATERAL kpi_complaint_flags(c.id, '{}') t
+     GROUP BY s.idx
   ),
   figures AS (
-    -- Periods without messages or ratings have no row above: their counts are 0, their average and score null.
-    SELECT p.idx,
-           coalesce(m.messages, 0) AS messages,
-           coalesce(m.warn_findings, 0) AS warn_findings,
-           coalesce(m.block_findings, 0) AS block_findings,
-           coalesce(m.overridden, 0) AS overridden,
-           coalesce(r.csat_responses, 0) AS csat_responses,
-           r.csat_average,
-           coalesce(r.csat_1, 0) AS csat_1,
-           coalesce(r.csat_2, 0) AS csat_2,
-           coalesce(r.csat_3, 0) AS csat_3,
-           coalesce(r.csat_4, 0) AS csat_4,
-           coalesce(r.csat_5, 0) AS csat_5,
-           coalesce(r.nps_responses, 0) AS nps_responses,
-           coalesce(r.promoters, 0) AS promoters,
-           coalesce(r.passives, 0) AS passives,
-           coalesce(r.detractors, 0) AS detractors
+    SELECT p.idx, ${COUNTERS.map((n) => `coalesce(s.${n}, 0) AS ${n}`).join(', ')},
+           f.median_hours, f.p90_hours,
+           coalesce(u.decided, 0) AS open_decided, coalesce(u.late, 0) AS open_late, coalesce(u.owed, 0) AS open_owed, coalesce(u.told, 0) AS open_told
       FROM periods p
-      LEFT JOIN messages m ON m.idx = p.idx
-      LEFT JOIN ratings r ON r.idx = p.idx
+      LEFT JOIN sums s ON s.idx = p.idx
+      LEFT JOIN first_responses f ON f.idx = p.idx
+      LEFT JOIN unanswered u ON u.idx = p.idx
   )
-  SELECT messages::int AS messages,
-         warn_findings::int AS "warnFindings",
-         block_findings::int AS "overriddenBlockFindings",
-         ${share('warn_findings + block_findings', 'messages')} AS "findingsPerMessage",
-         ${ratio('overridden', 'messages')} AS "overriddenMessages",
+  SELECT jsonb_build_object(
+           'answered', answered,
+           'medianHours', round(median_hours::numeric, 2)::float8,
+           'p90Hours', round(p90_hours::numeric, 2)::float8,
+           'onTime', ${ratio('on_time', 'answered + open_decided')}
+         ) AS "firstResponse",
          jsonb_build_object(
-           'responses', csat_responses,
-           'average', round(csat_average, 2)::float8,
-           'distribution', jsonb_build_object('1', csat_1, '2', csat_2, '3', csat_3, '4', csat_4, '5', csat_5)
-         ) AS csat,
+           'messages', messages,
+           'warnFindings', warn_findings,
+           'overriddenBlockFindings', block_findings,
+           'findingsPerMessage', ${share('warn_findings + block_findings', 'messages')},
+           'overriddenMessages', ${ratio('overridden', 'messages')},
+           'csat', jsonb_build_object(
+             'responses', csat_responses,
+             'average', round(csat_sum::numeric / nullif(csat_responses, 0), 2)::float8,
+             'distribution', jsonb_build_object('1', csat_1, '2', csat_2, '3', csat_3, '4', csat_4, '5', csat_5)
+           ),
+           'nps', jsonb_build_object(
+             'responses', nps_responses,
+             'promoters', promoters,
+             'passives', passives,
+             'detractors', detractors,
+             'score', round(100 * (promoters - detractors)::numeric / nullif(nps_responses, 0), 1)::float8
+           )
+         ) AS empathy,
          jsonb_build_object(
-           'responses', nps_responses,
-           'promoters', promoters,
-           'passives', passives,
-           'detractors', detractors,
-           'score', round(100 * (promoters - detractors)::numeric / nullif(nps_responses, 0), 1)::float8
-         ) AS nps
+           'toldNextStepAndDate', ${ratio('told_answered + open_told', 'owed_answered + open_owed')},
+           'delaysAnnouncedBeforeDeadline', ${ratio('announced', 'delays')}
+         ) AS transparency,
+         jsonb_build_object(
+           'closedWithRootCause', ${ratio('closed_with_cause', 'standing')},
+           'closedWithPreventionAction', closed_with_action,
+           'closedNoSystemicCause', closed_no_systemic_cause
+         ) AS "preventRecurrence",
+         jsonb_build_object(
+           'resolutions', resolutions,
+           'refusals', ${ratio('refusals', 'resolutions')},
+           'notUpheld', not_upheld,
+           'partiallyUpheld', partially_upheld,
+           'withNextSteps', ${ratio('with_next_steps', 'refusals')},
+           'withAlternative', ${ratio('with_alternative', 'refusals')},
+           'disputed', ${ratio('disputed', 'refusals')}
+         ) AS refusals,
+         jsonb_build_object('complaints', complaints, 'suggestions', suggestions, 'total', complaints + suggestions) AS volume,
+         jsonb_build_object('firstResponse', late_answered + open_late, 'resolution', ${ratio('resolution_breaches', 'complaints')}) AS breaches
     FROM figures
    ORDER BY idx`;
 
-const TRANSPARENCY = `
-  WITH ${PERIODS},
-  ${cohort(`c.id, ${FIRST_RESPONSE_DECIDED} AS first_response_decided`)},
-  said AS (
-    -- What each complaint's timeline says, in one pass over the events (the largest table: read it once).
-    --  told: the acknowledgement carried a next step and a date; the event keeps what was said, while the
-    --    complaint's columns are overwritten by later steps.
-    --  answered_at_first_contact: the first response was the answer itself, which tells an outcome, not a next step.
-    --  delays: expected dates moved later; announced: before the date they replaced (or the resolution deadline,
-    --    when none was promised) had passed (CustomerUpdatesService.changeExpectedDate).
-    SELECT cohort.idx, cohort.id, cohort.first_response_decided,
-           coalesce(bool_or(e.type = 'acknowledged'
-                            AND nullif(btrim(e.data->>'nextSteps'), '') IS NOT NULL
-                            AND e.data->>'expectedResolutionBy' IS NOT NULL), false) AS told,
-           coalesce(bool_or(e.type = 'resolved' AND (e.data->>'atFirstContact')::boolean), false) AS answered_at_first_contact,
-           count(e.id) FILTER (WHERE e.type = 'expected_date_changed' AND (e.data->>'later')::boolean) AS delays,
-           count(e.id) FILTER (WHERE e.type = 'expected_date_changed' AND (e.data->>'later')::boolean
-                                 AND (e.data->>'announcedBeforeDeadline')::boolean) AS announced
-      FROM cohort
-      LEFT JOIN complaint_events e ON e.complaint_id = cohort.id AND e.type IN ('acknowledged', 'resolved', 'expected_date_changed')
-     GROUP BY cohort.idx, cohort.id, cohort.first_response_decided
-  ),
-  figures AS (
-    -- Owed a next step and a date: the first response is given or overdue, and was not the answer itself.
-    SELECT p.idx,
-           count(s.id) FILTER (WHERE s.first_response_decided AND NOT s.answered_at_first_contact) AS owed,
-           count(s.id) FILTER (WHERE s.first_response_decided AND NOT s.answered_at_first_contact AND s.told) AS told,
-           coalesce(sum(s.delays), 0) AS delays,
-           coalesce(sum(s.announced), 0) AS announced
-      FROM periods p
-      LEFT JOIN said s ON s.idx = p.idx
-     GROUP BY p.idx
-  )
-  SELECT ${ratio('told', 'owed')} AS "toldNextStepAndDate",
-         ${ratio('announced', 'delays')} AS "delaysAnnouncedBeforeDeadline"
-    FROM figures
-   ORDER BY idx`;
+/** Complaints of `w`'s cause and category received in [from, to), straight from the table (a partial day). */
+const causeComplaints = (from: string, to: string) => `(SELECT count(*) FROM complaints c
+      WHERE c.type = 'complaint' AND c.root_cause_code = w.cause_code AND c.category_id = w.category_id AND c.received_at >= ${from} AND c.received_at < ${to})`;
 
-const PREVENT_RECURRENCE = `
+const PREVENTION_ACTIONS = `
   WITH ${PERIODS},
-  closing AS (
-    -- Answered and standing: resolved or closed. A reopened complaint waits for its new answer; closing needs a root
-    -- cause (PreventRecurrenceService.close), so every closed complaint has one.
-    SELECT p.idx,
-           count(c.id) FILTER (WHERE c.status IN ('resolved', 'closed')) AS answered,
-           count(c.id) FILTER (WHERE c.status = 'closed' AND c.root_cause_code IS NOT NULL) AS closed,
-           count(c.id) FILTER (WHERE c.status = 'closed' AND c.prevention_action_id IS NOT NULL) AS with_action,
-           count(c.id) FILTER (WHERE c.status = 'closed' AND c.no_systemic_cause_justification IS NOT NULL) AS no_systemic_cause
-      FROM periods p
-      LEFT JOIN complaints c ON ${RECEIVED_IN_PERIOD}
-     GROUP BY p.idx
-  ),
   done AS (
     -- prevention_actions is small (one row per agreed change, not per complaint): no index on done_at is needed.
     SELECT p.idx,
@@ -223,124 +221,130 @@ const PREVENT_RECURRENCE = `
       LEFT JOIN prevention_actions pa ON pa.done_at >= p.period_from AND pa.done_at < p.period_to
      GROUP BY p.idx
   ),
-  recurrence AS (
+  watched AS (
     -- The same problem as the action's (its cause, and its category when it names one: the effectiveness check's
-    -- definition) received in the period after the action was done. A complaint matching two actions counts once.
-    SELECT p.idx,
-           count(DISTINCT pa.id) AS fixed,
-           count(DISTINCT pa.id) FILTER (WHERE c.id IS NOT NULL) AS recurred,
-           count(DISTINCT c.id) AS complaints
+    -- definition, matchingComplaintsSql) received in the period after the action was done: one row per action and
+    -- category it watches, every category of its cause when it names none.
+    SELECT p.idx, pa.id, pa.cause_code, cat.id AS category_id, greatest(p.period_from, pa.done_at) AS starts, p.period_to
       FROM periods p
-      LEFT JOIN prevention_actions pa ON pa.done_at < p.period_to
-      LEFT JOIN complaints c
-             ON ${matchingComplaintsSql({ causeCode: 'pa.cause_code', categoryId: 'pa.category_id', from: 'greatest(p.period_from, pa.done_at)', to: 'p.period_to' })}
-     GROUP BY p.idx
+      JOIN prevention_actions pa ON pa.done_at < p.period_to
+      JOIN categories cat ON cat.id = pa.category_id OR pa.category_id IS NULL
+  ),
+  windows AS (
+    -- Most actions were done before the period and share its start: each window is counted once.
+    SELECT DISTINCT w.cause_code, w.category_id, w.starts, w.period_to FROM watched w
+  ),
+  counted AS (
+    SELECT w.cause_code, w.category_id, w.starts, w.period_to,
+           ${causeComplaints('w.starts', 'least(b.whole_from, w.period_to)')}
+           + (SELECT coalesce(sum(k.complaints), 0) FROM kpi_cause_days k
+               WHERE k.cause_code = w.cause_code AND k.category_id = w.category_id AND k.day >= b.whole_from AND k.day < b.whole_to)
+           + ${causeComplaints('greatest(b.whole_to, b.whole_from)', 'w.period_to')} AS complaints
+      FROM windows w, LATERAL (SELECT ${wholeDays('w.starts', 'w.period_to')}) b
+  ),
+  actions AS (
+    SELECT w.idx, w.id, sum(n.complaints) > 0 AS recurred
+      FROM watched w JOIN counted n USING (cause_code, category_id, starts, period_to)
+     GROUP BY w.idx, w.id
+  ),
+  recurring AS (
+    -- A complaint matching two actions counts once: per cause and category, from the earliest start among them.
+    SELECT DISTINCT ON (w.idx, w.cause_code, w.category_id) w.idx, n.complaints
+      FROM watched w JOIN counted n USING (cause_code, category_id, starts, period_to)
+     ORDER BY w.idx, w.cause_code, w.category_id, w.starts
+  ),
+  recurrence AS (
+    SELECT p.idx,
+           (SELECT count(*) FROM actions a WHERE a.idx = p.idx) AS fixed,
+           (SELECT count(*) FROM actions a WHERE a.idx = p.idx AND a.recurred) AS recurred,
+           (SELECT coalesce(sum(r.complaints), 0) FROM recurring r WHERE r.idx = p.idx) AS complaints
+      FROM periods p
   )
-  SELECT ${ratio('cl.closed', 'cl.answered')} AS "closedWithRootCause",
-         cl.with_action::int AS "closedWithPreventionAction",
-         cl.no_systemic_cause::int AS "closedNoSystemicCause",
-         ${ratio('d.on_time', 'd.done')} AS "actionsDoneOnTime",
+  SELECT ${ratio('d.on_time', 'd.done')} AS "actionsDoneOnTime",
          jsonb_build_object('complaints', r.complaints, 'actions', ${ratio('r.recurred', 'r.fixed')}) AS recurrence
-    FROM closing cl
-    JOIN done d ON d.idx = cl.idx
-    JOIN recurrence r ON r.idx = cl.idx
-   ORDER BY cl.idx`;
+    FROM done d
+    JOIN recurrence r ON r.idx = d.idx
+   ORDER BY d.idx`;
 
-const REFUSALS = `
-  WITH ${PERIODS},
-  ${cohort('c.id')},
-  answers AS (
-    -- Every answer, a second one after a dispute included: each is a decision the customer received.
-    SELECT cohort.idx,
-           count(*) AS resolutions,
-           count(*) FILTER (WHERE r.outcome <> 'upheld') AS refusals,
-           count(*) FILTER (WHERE r.outcome = 'not_upheld') AS not_upheld,
-           count(*) FILTER (WHERE r.outcome = 'partially_upheld') AS partially_upheld,
-           count(*) FILTER (WHERE r.outcome <> 'upheld' AND nullif(btrim(r.next_steps), '') IS NOT NULL) AS with_next_steps,
-           count(*) FILTER (WHERE r.outcome <> 'upheld' AND nullif(btrim(r.alternative_offered), '') IS NOT NULL) AS with_alternative
-      FROM cohort
-      JOIN resolutions r ON r.complaint_id = cohort.id
-     GROUP BY cohort.idx
-  ),
-  disputes AS (
-    -- The disputed event records the outcome it disputes; only the latest answer can be disputed, and it reopens
-    -- the complaint, so each refusal is disputed at most once.
-    SELECT cohort.idx, count(*) AS disputed
-      FROM cohort
-      JOIN complaint_events e ON e.complaint_id = cohort.id
-     WHERE e.type = 'disputed' AND e.data->>'outcome' IN ('partially_upheld', 'not_upheld')
-     GROUP BY cohort.idx
-  ),
-  figures AS (
-    SELECT p.idx,
-           coalesce(a.resolutions, 0) AS resolutions,
-           coalesce(a.refusals, 0) AS refusals,
-           coalesce(a.not_upheld, 0) AS not_upheld,
-           coalesce(a.partially_upheld, 0) AS partially_upheld,
-           coalesce(a.with_next_steps, 0) AS with_next_steps,
-           coalesce(a.with_alternative, 0) AS with_alternative,
-           coalesce(d.disputed, 0) AS disputed
-      FROM periods p
-      LEFT JOIN answers a ON a.idx = p.idx
-      LEFT JOIN disputes d ON d.idx = p.idx
-  )
-  SELECT resolutions::int AS resolutions,
-         ${ratio('refusals', 'resolutions')} AS refusals,
-         not_upheld::int AS "notUpheld",
-         partially_upheld::int AS "partiallyUpheld",
-         ${ratio('with_next_steps', 'refusals')} AS "withNextSteps",
-         ${ratio('with_alternative', 'refusals')} AS "withAlternative",
-         ${ratio('disputed', 'refusals')} AS disputed
-    FROM figures
-   ORDER BY idx`;
-
-const VOLUME_AND_BREACHES = `
-  WITH ${PERIODS},
-  figures AS (
-    SELECT p.idx,
-           count(c.id) FILTER (WHERE c.type = 'complaint') AS complaints,
-           count(c.id) FILTER (WHERE c.type = 'suggestion') AS suggestions,
-           -- Answered late or overdue unanswered: the complement of firstResponse.onTime.
-           count(c.id) FILTER (WHERE c.type = 'complaint' AND ${FIRST_RESPONSE_DECIDED} AND c.first_response_on_time IS NOT TRUE) AS first_response_breaches,
-           -- Recorded once by the SLA sweep when the deadline passes while the complaint is open.
-           count(c.id) FILTER (WHERE c.resolution_breached_at IS NOT NULL) AS resolution_breaches
-      FROM periods p
-      -- Suggestions too: volume counts them; they have no deadlines, so no breaches.
-      LEFT JOIN complaints c ON c.received_at >= p.period_from AND c.received_at < p.period_to
-     GROUP BY p.idx
-  )
-  SELECT jsonb_build_object('complaints', complaints, 'suggestions', suggestions, 'total', complaints + suggestions) AS volume,
-         jsonb_build_object('firstResponse', first_response_breaches, 'resolution', ${ratio('resolution_breaches', 'complaints')}) AS breaches
-    FROM figures
-   ORDER BY idx`;
+type ComplaintBlocks = {
+  firstResponse: FirstResponseKpisDto;
+  empathy: EmpathyKpisDto;
+  transparency: TransparencyKpisDto;
+  preventRecurrence: Omit<PreventRecurrenceKpisDto, 'actionsDoneOnTime' | 'recurrence'>;
+  refusals: RefusalKpisDto;
+  volume: VolumeKpisDto;
+  breaches: BreachKpisDto;
+};
 
 @Injectable()
 export class KpisRepository {
   /**
    * The KPIs of each period as they stand at `asOf`, in the caller's transaction (the service uses one snapshot, so
-   * the blocks agree with each other). Periods are [from, to), checked by the caller (checkSeries).
+   * the statements agree with each other). Periods are [from, to), checked by the caller (checkSeries).
    */
   async series(manager: EntityManager, periods: readonly Period[], asOf: Date): Promise<PeriodKpisDto[]> {
     const parameters = [periods.map((p) => p.from), periods.map((p) => p.to), asOf];
-    const run = <T>(sql: string): Promise<T[]> => manager.query(sql, parameters);
-    const firstResponse = await run<FirstResponseKpisDto>(FIRST_RESPONSE);
-    const empathy = await run<EmpathyKpisDto>(EMPATHY);
-    const transparency = await run<TransparencyKpisDto>(TRANSPARENCY);
-    const preventRecurrence = await run<PreventRecurrenceKpisDto>(PREVENT_RECURRENCE);
-    const refusals = await run<RefusalKpisDto>(REFUSALS);
-    const volumeAndBreaches = await run<{ volume: VolumeKpisDto; breaches: BreachKpisDto }>(VOLUME_AND_BREACHES);
-    // Every statement answers one row per period in the periods' order, so the i-th rows belong together.
-    return periods.map((period, i) => ({
-      period: { from: period.from, to: period.to },
-      kpis: {
-        firstResponse: firstResponse[i],
-        empathy: empathy[i],
-        transparency: transparency[i],
-        preventRecurrence: preventRecurrence[i],
-        refusals: refusals[i],
-        volume: volumeAndBreaches[i].volume,
-        breaches: volumeAndBreaches[i].breaches,
-      },
-    }));
+    const whole = periods.map(wholeHours);
+    const edges = await this.edgeComplaints(manager, periods, whole);
+    // The sort of the first-response times stays in memory (a quarter's at a million complaints need about 20 MB).
+    await manager.query(`SELECT set_config('work_mem', '64MB', true)`);
+    const blocks: ComplaintBlocks[] = await manager.query(COMPLAINT_BLOCKS, [
+      ...parameters,
+      whole.map((w) => w.from),
+      whole.map((w) => w.to),
+      edges.map((e) => e.idx),
+      edges.map((e) => e.id),
+    ]);
+    const actions: Pick<PreventRecurrenceKpisDto, 'actionsDoneOnTime' | 'recurrence'>[] = await manager.query(PREVENTION_ACTIONS, parameters);
+    // Both blocks' statements answer one row per period in the periods' order, so the i-th rows belong together.
+    return periods.map((period, i) => {
+      const { preventRecurrence, ...kpis } = blocks[i];
+      return { period: { from: period.from, to: period.to }, kpis: { ...kpis, preventRecurrence: { ...preventRecurrence, ...actions[i] } } };
+    });
   }
+
+  /**
+   * Folds the delta rows of up to `hours` hours into one row each, in the caller's transaction; answers how many hours
+   * it folded. Rows a concurrent transaction adds meanwhile are not in this statement's snapshot, so they stay for the
+   * next run: nothing is counted twice or lost, and the figures read the same before and after.
+   */
+  async compact(manager: EntityManager, hours: number): Promise<number> {
+    const [row] = await manager.query(
+      `WITH due AS (SELECT hour FROM kpi_hours GROUP BY hour HAVING count(*) > 1 ORDER BY hour LIMIT $1),
+            folded AS (DELETE FROM kpi_hours k USING due WHERE k.hour = due.hour RETURNING k.*),
+            sums AS (SELECT hour, ${COUNTERS.map((n) => `sum(${n})::int AS ${n}`).join(', ')} FROM folded GROUP BY hour),
+            times AS (SELECT hour, array_agg(h.hours) AS first_response_hours FROM folded, unnest(first_response_hours) AS h(hours) GROUP BY hour),
+            inserted AS (
+              INSERT INTO kpi_hours (hour, ${COUNTERS.join(', ')}, first_response_hours)
+              SELECT s.hour, ${COUNTERS.map((n) => `s.${n}`).join(', ')}, t.first_response_hours FROM sums s LEFT JOIN times t ON t.hour = s.hour
+              RETURNING 1
+            )
+       SELECT count(*)::int AS hours FROM inserted`,
+      [hours],
+    );
+    return row.hours;
+  }
+
+  /**
+   * The complaints received in each period outside its whole hours, as (idx, id), idx counting periods from 1: one
+   * range of ix_complaints_received per end, with constant bounds so that the planner sees how few rows each holds.
+   */
+  private async edgeComplaints(manager: EntityManager, periods: readonly Period[], whole: readonly Period[]): Promise<{ idx: number; id: string }[]> {
+    const ranges = periods.flatMap((p, i) => [
+      { idx: i + 1, from: p.from, to: whole[i].from < p.to ? whole[i].from : p.to },
+      { idx: i + 1, from: whole[i].to > whole[i].from ? whole[i].to : whole[i].from, to: p.to },
+    ]).filter((r) => r.from < r.to);
+    if (ranges.length === 0) return [];
+    const sql = ranges
+      .map((_, i) => `SELECT ${ranges[i].idx} AS idx, id FROM complaints WHERE received_at >= $${2 * i + 1} AND received_at < $${2 * i + 2}`)
+      .join(' UNION ALL ');
+    return manager.query(sql, ranges.flatMap((r) => [r.from, r.to]));
+  }
+}
+
+const HOUR_MS = 3_600_000;
+
+/** The whole hours (UTC) inside [from, to) as [from, to); empty (from >= to) when there are none. */
+function wholeHours(period: Period): Period {
+  return { from: new Date(Math.ceil(period.from.getTime() / HOUR_MS) * HOUR_MS), to: new Date(Math.floor(period.to.getTime() / HOUR_MS) * HOUR_MS) };
 }

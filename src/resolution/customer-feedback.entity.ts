@@ -1,10 +1,12 @@
-import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ComplaintEntity } from '../complaints/complaint.entity.js';
 import { ResolutionEntity } from './resolution.entity.js';
 
 /** The customer's rating of one resolution: once per resolution, enforced by the database. */
 @Entity('customer_feedback')
 @Unique('uq_customer_feedback_resolution', ['resolutionId'])
+// The KPIs count a period's ratings through the complaints received in it (AddKpiAggregates).
+@Index('ix_customer_feedback_complaint', ['complaintId'])
 @Check('ck_customer_feedback_csat', `"csat" IS NULL OR "csat" BETWEEN 1 AND 5`)
 @Check('ck_customer_feedback_nps', `"nps" IS NULL OR "nps" BETWEEN 0 AND 10`)
 @Check('ck_customer_feedback_something', `"csat" IS NOT NULL OR "nps" IS NOT NULL`)
