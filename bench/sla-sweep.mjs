@@ -2,40 +2,20 @@
  * npm run bench:sweep: one SLA sweep tick on the seeded database (bench/seed.ts), idle and with 10,000 fresh
  * resolution breaches, against the same run's baseline: a primary-key lookup of one complaint, the cheapest
  * statement the app makes. Several rounds; min / median / max and the ratio of the medians.
- *
- * Plain JavaScript on the built app (npm run build first): Nest's dependency injection needs tsc's decorator
- * metadata, which tsx does not emit, and under tsx the CommonJS packages that require @nestjs/core get a second
- * copy of it. WORKERS=false, so no scheduler ticks alongside.
+ * On the built app (npm run build first; app-bench.mjs says why).
  */
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { load, startAppContext, stats } from './app-bench.mjs';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, breaches: { type: 'string', default: '10000' } } });
 const ROUNDS = Number(values.rounds);
 const BREACHES = Number(values.breaches);
-if (!process.env.DATABASE_URL) throw new Error('Set DATABASE_URL to the seeded database (npm run bench:seed)');
-
-const load = (path) => import(pathToFileURL(resolve('dist/src', path)).href);
-
-const stats = (samples) => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)], max: sorted[sorted.length - 1] };
-};
 const ms = (value) => `${value.toFixed(1)} ms`;
 
 async function main() {
-  process.env.WORKERS = 'false';
-  process.env.LOG_LEVEL = 'warn';
-  const [{ NestFactory }, { AppModule }, { loadEnv }, { SlaSweepService }, { DataSource }] = await Promise.all([
-    import('@nestjs/core'),
-    load('app.module.js'),
-    load('config/env.js'),
-    load('sla/sla-sweep.service.js'),
-    import('typeorm'),
-  ]);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(loadEnv()), { logger: ['error'] });
+  const [{ SlaSweepService }, { DataSource }] = await Promise.all([load('sla/sla-sweep.service.js'), import('typeorm')]);
+  const app = await startAppContext();
   const sweeps = app.get(SlaSweepService);
   const db = app.get(DataSource);
   const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM complaints`);
