@@ -41,9 +41,13 @@ export type ResolutionOutcome = 'upheld' | 'partially_upheld' | 'not_upheld';
 @Index('ix_complaints_customer_name_keys', { synchronize: false })
 @Index('ix_complaints_customer_email_lower', { synchronize: false })
 @Index('ix_complaints_customer_phone_digits', { synchronize: false })
-// Trigram index over the complaint's words for "similar complaints"; an expression index the entity cannot declare,
-// created by the migration (1795433362758-AddPreventRecurrence).
-@Index('ix_complaints_text_trgm', { synchronize: false })
+// "Similar complaints" and knownIssues: the summary's words (all complaints, and those linked to a prevention action)
+// and the summary ignoring case, by category and by root cause. Expression indexes the entity cannot declare, created
+// by the migration 1796212000000-IndexSummaryWords.
+@Index('ix_complaints_summary_words', { synchronize: false })
+@Index('ix_complaints_summary_words_known', { synchronize: false })
+@Index('ix_complaints_category_summary', { synchronize: false })
+@Index('ix_complaints_root_cause_summary', { synchronize: false })
 @Check('ck_complaints_root_cause_link', `"root_cause_code" IS NULL OR (("prevention_action_id" IS NOT NULL) <> ("no_systemic_cause_justification" IS NOT NULL))`)
 @Index('ix_complaints_resolution_due', ['resolutionDueAt'], { where: `"status" IN ('received', 'acknowledged', 'in_resolution', 'reopened') AND "resolution_breached_at" IS NULL` })
 export class ComplaintEntity {

@@ -34,7 +34,8 @@ export class ComplaintsController {
     status: 201,
     description:
       'Created: the complaint, plus knownIssues: up to 5 earlier similar complaints (same category) that have a prevention action, ' +
-      'items as in GET /api/complaints/{id}/similar (SimilarComplaintDto); empty when none, or when the search took too long',
+      'items as in GET /api/complaints/{id}/similar (SimilarComplaintDto); empty when none, or when the search took too long, ' +
+      'which knownIssuesTimedOut: true tells apart',
   })
   @ApiResponse({ status: 200, description: 'A retry with the same Idempotency-Key and body: the complaint created before, with knownIssues looked up again' })
   @ApiResponse({ status: 422, description: 'Unknown category, or an Idempotency-Key reused with a different body' })

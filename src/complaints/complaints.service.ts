@@ -32,8 +32,11 @@ import { nameKeys } from '../privacy/redaction.js';
 /** A receivedAt this far ahead of our clock is a client clock problem, not a complaint from the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** The intake answer: the complaint, and earlier look-alikes with a prevention action to tell the customer about. */
-export type IntakeView = ComplaintView & { knownIssues: SimilarComplaint[] };
+/**
+ * The intake answer: the complaint, and earlier look-alikes with a prevention action to tell the customer about;
+ * knownIssuesTimedOut tells an empty list that was cut short from one that found nothing.
+ */
+export type IntakeView = ComplaintView & { knownIssues: SimilarComplaint[]; knownIssuesTimedOut: boolean };
 
 export interface IntakeResult {
   complaint: IntakeView;
@@ -96,7 +99,8 @@ export class ComplaintsService {
    * also sees prevention actions linked since.
    */
   private async intakeView(complaint: ComplaintEntity): Promise<IntakeView> {
-    return { ...complaintView(complaint, this.links.urlFor(complaint.id)), knownIssues: await this.similar.knownIssuesFor(complaint) };
+    const known = await this.similar.knownIssuesFor(complaint);
+    return { ...complaintView(complaint, this.links.urlFor(complaint.id)), knownIssues: known.items, knownIssuesTimedOut: known.timedOut };
   }
 
   private checkIntake(dto: CreateComplaintDto, receivedAt: Date, now: Date): void {

@@ -17,7 +17,8 @@ export class SimilarComplaintsController {
   @Roles(...READERS)
   @ApiOperation({
     summary:
-      'Up to 5 earlier complaints in the same category or with the same root cause whose text is similar (pg_trgm, at least 0.3), with their prevention actions',
+      'Up to 5 earlier complaints whose summary shares at least half of its words in the same category, or all of them with the same root cause, ' +
+      'most similar first, with their prevention actions; timedOut when the search was cut short',
   })
   @ApiOkResponse({ type: SimilarComplaintsDto })
   @ApiNotFoundResponse({ description: 'No such complaint' })

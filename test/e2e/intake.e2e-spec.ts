@@ -410,8 +410,8 @@ describe('POST /api/complaints logs a complaint', () => {
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBe('"1"');
     // Known issues are what intake tells first-line staff; the complaint itself is the same.
-    const { knownIssues, ...complaint } = created.body;
-    expect(knownIssues).toEqual([]);
+    const { knownIssues, knownIssuesTimedOut, ...complaint } = created.body;
+    expect({ knownIssues, knownIssuesTimedOut }).toEqual({ knownIssues: [], knownIssuesTimedOut: false });
     expect(res.body).toEqual(complaint);
     expect(res.body.customer).toEqual({
       externalRef: 'HD-1',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { expectError, logComplaint } from '../factories/complaints.js';
 import { asAdmin, bearer, intakeBody, seedOrganisation, type Organisation } from '../factories/organisation.js';
 import { SimilarComplaintsRepository } from '../../src/similar-complaints/similar-complaints.repository.js';
-import { KNOWN_ISSUES_TIMEOUT_MS, SimilarComplaintsService } from '../../src/similar-complaints/similar-complaints.service.js';
+import { KNOWN_ISSUES_TIMEOUT_MS, SIMILAR_TIMEOUT_MS, SimilarComplaintsService } from '../../src/similar-complaints/similar-complaints.service.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /*
@@ -16,14 +16,17 @@ type Text = { summary: string; description: string };
 
 /** intakeBody's text: what every "probe" complaint says. */
 const PROBE: Text = { summary: 'Charged twice for October', description: 'My October invoice was debited twice from my card on 3 November.' };
-/** pg_trgm similarity to PROBE (summary || ' ' || description), 2 decimals, worked out once on PostgreSQL 18. */
-const NEAR: Text = { summary: 'Charged twice for October invoice', description: 'My October invoice was debited twice from my bank card on 4 November.' }; // 0.88
-const NEAR_TOO: Text = { summary: 'Charged twice in October', description: 'The October invoice was debited twice from my card.' }; // 0.74
-const NEAR_THREE: Text = { summary: 'Charged twice for my October bill', description: 'My October bill was taken twice from my card on 2 November.' }; // 0.65
-const LOOSE: Text = { summary: 'Charged twice', description: 'The payment for my invoice was taken twice from my account.' }; // 0.40
-/** Same domain, different problem: under the threshold (0.23). */
+/**
+ * Each summary shares at least two of the three words of PROBE's (charg, twice, octob); pg_trgm similarity of the
+ * two summaries, 2 decimals, worked out once on PostgreSQL 18.
+ */
+const NEAR: Text = { summary: 'Charged twice for October invoice', description: 'My October invoice was debited twice from my bank card on 4 November.' }; // 0.81
+const NEAR_TOO: Text = { summary: 'Charged twice in October', description: 'The October invoice was debited twice from my card.' }; // 0.76
+const NEAR_THREE: Text = { summary: 'Charged twice for my October bill', description: 'My October bill was taken twice from my card on 2 November.' }; // 0.76
+const LOOSE: Text = { summary: 'Charged twice', description: 'The payment for my invoice was taken twice from my account.' }; // 0.54
+/** Same domain, different problem: it shares one of PROBE's three words (octob), under half. */
 const LATE_FEE: Text = { summary: 'Late fee on October invoice', description: 'The October invoice shows a late fee that I do not think I owe.' };
-/** Nothing alike (0.09). */
+/** Nothing alike: no word in common. */
 const ENGINEER: Text = { summary: 'Engineer did not arrive', description: 'The technician booked for Tuesday morning never came and nobody called.' };
 
 const OTHER_CATEGORY = 'network-outage';
@@ -101,13 +104,14 @@ describe('GET /api/complaints/:id/similar', () => {
   });
   afterAll(() => t.close());
 
-  it('ranks earlier complaints of the category by text similarity, then newest; the rest are left out', async () => {
+  it('ranks earlier complaints of the category by summary similarity, then newest; the rest are left out', async () => {
     const res = await similar(probe.id);
     expect(res.status).toBe(200);
-    // Left out: lateFee (0.23) and engineer (0.09), under the threshold; another category with another cause; a
-    // suggestion; a later complaint; the probe itself.
+    // Left out: lateFee and engineer, sharing fewer than half of the summary's words; another category with another
+    // cause; a suggestion; a later complaint; the probe itself.
     expect(ids(res.body.items)).toEqual([c.sameTextNew.id, c.sameTextOld.id, c.near.id, c.loose.id]);
-    expect(res.body.items.map((item: any) => item.similarity)).toEqual([1, 1, 0.88, 0.4]);
+    expect(res.body.items.map((item: any) => item.similarity)).toEqual([1, 1, 0.81, 0.54]);
+    expect(res.body.timedOut).toBe(false);
   });
 
   it('shows each item with its root cause and prevention action, and no contact data or staff names', async () => {
@@ -119,7 +123,7 @@ describe('GET /api/complaints/:id/similar', () => {
       status: 'received',
       categoryCode: 'billing-error',
       receivedAt: '2026-11-02T08:00:00.000Z',
-      similarity: 0.88,
+      similarity: 0.81,
       rootCauseCode: 'tooling',
       preventionAction: {
         id: actionId,
@@ -130,7 +134,7 @@ describe('GET /api/complaints/:id/similar', () => {
       },
     });
     expect(res.body.items.find((item: any) => item.id === c.loose.id)).toMatchObject({ rootCauseCode: null, preventionAction: null });
-    expect(Object.keys(res.body)).toEqual(['items']);
+    expect(Object.keys(res.body)).toEqual(['items', 'timedOut']);
     const customer = intakeBody().customer;
     for (const secret of [customer.name, customer.email, customer.phone, customer.contactInstructions, 'Test agent']) {
       expect(JSON.stringify(res.body)).not.toContain(secret);
@@ -145,21 +149,37 @@ describe('GET /api/complaints/:id/similar', () => {
     expect(withCause.body.items.map((item: any) => [item.similarity, item.categoryCode])).toEqual([
       [1, 'billing-error'],
       [1, 'billing-error'],
-      [0.88, 'billing-error'],
-      [0.74, OTHER_CATEGORY],
-      [0.4, 'billing-error'],
+      [0.81, 'billing-error'],
+      [0.76, OTHER_CATEGORY],
+      [0.54, 'billing-error'],
     ]);
 
-    // A sixth match: the loosest gives way.
+    // A sixth match: the loosest gives way; equally similar, the newer comes first.
     const nearThree = await log(t, org, NEAR_THREE, '2026-11-09T08:00:00Z');
     const capped = await similar(probe.id);
-    expect(ids(capped.body.items)).toEqual([c.sameTextNew.id, c.sameTextOld.id, c.near.id, c.otherCategorySameCause.id, nearThree.id]);
-    expect(capped.body.items.map((item: any) => item.similarity)).toEqual([1, 1, 0.88, 0.74, 0.65]);
+    expect(ids(capped.body.items)).toEqual([c.sameTextNew.id, c.sameTextOld.id, c.near.id, nearThree.id, c.otherCategorySameCause.id]);
+    expect(capped.body.items.map((item: any) => item.similarity)).toEqual([1, 1, 0.81, 0.76, 0.76]);
   });
 
   it('answers an empty list when nothing earlier is alike', async () => {
-    expect((await similar(c.sameTextOld.id)).body).toEqual({ items: [] });
-    expect((await similar(c.lateFee.id)).body).toEqual({ items: [] });
+    expect((await similar(c.sameTextOld.id)).body).toEqual({ items: [], timedOut: false });
+    expect((await similar(c.engineer.id)).body).toEqual({ items: [], timedOut: false });
+  });
+
+  it('says so when the search was cut short, rather than answering an empty list as if nothing were alike', async () => {
+    // Another session holds prevention_actions, which the search reads, so the search waits until its timeout.
+    const blocker = t.dataSource.createQueryRunner();
+    await blocker.startTransaction();
+    try {
+      await blocker.query('LOCK TABLE prevention_actions IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      const res = await similar(probe.id);
+      expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: { items: [], timedOut: true } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(SIMILAR_TIMEOUT_MS);
+    } finally {
+      await blocker.rollbackTransaction();
+      await blocker.release();
+    }
   });
 
   it('puts complaints received at the same instant with the same similarity in id order', async () => {
@@ -178,6 +198,38 @@ describe('GET /api/complaints/:id/similar', () => {
   it('answers 404 for an unknown complaint and 400 for an id that is not a UUID', async () => {
     expectError(await similar(randomUUID()), 404, 'COMPLAINT_NOT_FOUND');
     expectError(await similar('CMP-2026-000001'), 400, 'VALIDATION_FAILED', ['id']);
+  });
+});
+
+describe('GET /api/complaints/:id/similar when many earlier complaints say exactly the same', () => {
+  let t: TestApp;
+  let org: Organisation;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    org = await seedOrganisation(t);
+    await createCategory(t, OTHER_CATEGORY, org.otherDepartmentId);
+  });
+  afterAll(() => t.close());
+
+  it('answers the newest identical summaries (ignoring case), every one as similar as can be, before newer rewordings', async () => {
+    const shouting = { ...PROBE, summary: PROBE.summary.toUpperCase() };
+    const identical = [];
+    for (const [day, text] of [PROBE, PROBE, shouting, PROBE, PROBE, PROBE].entries()) identical.push(await log(t, org, text, `2026-11-0${day + 1}T08:00:00Z`));
+    await log(t, org, NEAR, '2026-11-08T08:00:00Z');
+    const elsewhere = await log(t, org, PROBE, '2026-11-05T12:00:00Z', { categoryCode: OTHER_CATEGORY });
+    await setRootCause(t, elsewhere.id, 'tooling');
+    const probe = await log(t, org, PROBE, '2026-11-20T08:00:00Z');
+
+    const res = await t.http().get(`/api/complaints/${probe.id}/similar`).set(bearer(org.tokens.agent));
+    // The newer NEAR (0.81) and the oldest identical one give way.
+    expect(ids(res.body.items)).toEqual(ids(identical.slice(1).reverse()));
+    expect(res.body.items.map((item: any) => item.similarity)).toEqual([1, 1, 1, 1, 1]);
+
+    // With a root cause, the identical complaint of another category with that cause takes its place by date.
+    await setRootCause(t, probe.id, 'tooling');
+    const withCause = await t.http().get(`/api/complaints/${probe.id}/similar`).set(bearer(org.tokens.agent));
+    expect(ids(withCause.body.items)).toEqual([identical[5].id, elsewhere.id, identical[4].id, identical[3].id, identical[2].id]);
   });
 });
 
@@ -222,7 +274,7 @@ describe('knownIssues in the intake response', () => {
         status: 'received',
         categoryCode: 'billing-error',
         receivedAt: '2026-11-02T08:00:00.000Z',
-        similarity: 0.88,
+        similarity: 0.81,
         rootCauseCode: 'tooling',
         preventionAction: {
           id: actionId,
@@ -236,6 +288,7 @@ describe('knownIssues in the intake response', () => {
     const created = await intake(intakeBody(), 'desk-similar-1');
     expect(created.status).toBe(201);
     expect(created.body.knownIssues).toEqual(expected);
+    expect(created.body.knownIssuesTimedOut).toBe(false);
     expect(created.body).toMatchObject({ reference: expect.stringMatching(/^CMP-/), status: 'received', version: 1 });
 
     const replayed = await intake(intakeBody(), 'desk-similar-1');
@@ -251,19 +304,19 @@ describe('knownIssues in the intake response', () => {
     expect(all.body.items.map((item: any) => item.preventionAction?.id ?? null)).toEqual([null, null, actionId]);
   });
 
-  it('is left empty, not late, when the search takes too long', async () => {
+  it('is left empty and flagged as cut short, not late, when the search takes too long', async () => {
     // Another session holds prevention_actions, which the search reads, so the search waits: deterministic, unlike a
     // slow query. Intake itself would wait too (its foreign keys), so this calls the service intake uses.
     const logged = await log(t, org, PROBE, '2026-11-10T08:00:00Z');
     const probe = (await t.app.get(SimilarComplaintsRepository).findProbe(t.dataSource.manager, logged.id))!;
     const service = t.app.get(SimilarComplaintsService);
-    expect(ids(await service.knownIssuesFor(probe))).toEqual([known.id]);
+    expect(ids((await service.knownIssuesFor(probe)).items)).toEqual([known.id]);
     const blocker = t.dataSource.createQueryRunner();
     await blocker.startTransaction();
     try {
       await blocker.query('LOCK TABLE prevention_actions IN ACCESS EXCLUSIVE MODE');
       const started = Date.now();
-      expect(await service.knownIssuesFor(probe)).toEqual([]);
+      expect(await service.knownIssuesFor(probe)).toEqual({ items: [], timedOut: true });
       expect(Date.now() - started).toBeGreaterThanOrEqual(KNOWN_ISSUES_TIMEOUT_MS);
       expect(Date.now() - started).toBeLessThan(KNOWN_ISSUES_TIMEOUT_MS + 2_000);
     } finally {

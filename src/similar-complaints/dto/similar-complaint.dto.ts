@@ -52,7 +52,7 @@ export class SimilarComplaintDto {
   @ApiProperty({ format: 'date-time' })
   receivedAt: Date;
 
-  @ApiProperty({ example: 0.74, minimum: 0.3, maximum: 1, description: 'pg_trgm similarity of summary + description, 2 decimals' })
+  @ApiProperty({ example: 0.74, minimum: 0, maximum: 1, description: 'pg_trgm similarity of the two summaries, 2 decimals' })
   similarity: number;
 
   @ApiProperty({ nullable: true, type: String, example: 'tooling', description: 'null until a root cause is recorded' })
@@ -65,4 +65,7 @@ export class SimilarComplaintDto {
 export class SimilarComplaintsDto {
   @ApiProperty({ type: [SimilarComplaintDto], description: 'At most 5, most similar first, then newest' })
   items: SimilarComplaintDto[];
+
+  @ApiProperty({ example: false, description: 'true: the search was cut short, so an empty list means "not known", not "none like it"' })
+  timedOut: boolean;
 }
